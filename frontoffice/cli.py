@@ -1,0 +1,55 @@
+"""``frontoffice`` console script: a thin front to the management commands.
+
+frontoffice demo                     migrate, seed the demo if empty, serve on 127.0.0.1:8000
+frontoffice serve [--bind ADDR]      production server (gunicorn)
+frontoffice api-token USERNAME       print a new API token for a user
+frontoffice import-reservations F    import bookings from a CSV file
+frontoffice <any manage.py command>
+"""
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "frontoffice.config.settings")
+    if argv and argv[0] == "demo":
+        os.environ.setdefault("FRONTOFFICE_ENV", "demo")
+    if argv and argv[0] == "serve":
+        _serve(argv[1:])
+        return
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["frontoffice", *argv] if argv else ["frontoffice", "help"])
+
+
+def _serve(args: list[str]) -> None:
+    """Run gunicorn on the WSGI application (static files are served by WhiteNoise)."""
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("collectstatic", interactive=False, verbosity=0)
+    bind = os.environ.get("BIND", "127.0.0.1:8000")
+    if args[:1] == ["--bind"] and len(args) > 1:
+        bind = args[1]
+    workers = os.environ.get("WEB_CONCURRENCY", str(min(4, (os.cpu_count() or 1) * 2)))
+    gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
+    os.execv(  # noqa: S606 - replaces this process with gunicorn; arguments are ours
+        gunicorn,
+        [
+            "gunicorn",
+            "frontoffice.config.wsgi:application",
+            "--bind",
+            bind,
+            "--workers",
+            workers,
+            "--access-logfile",
+            "-",
+        ],
+    )
+
+
+if __name__ == "__main__":
+    main()

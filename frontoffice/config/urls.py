@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from frontoffice.config.api import api
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+    path("", include("frontoffice.core.urls")),
+    path("", include("frontoffice.reservations.urls")),
+    path("", include("frontoffice.rates.urls")),
+]

@@ -1,0 +1,53 @@
+"""API building blocks: token auth, the domain-error handler and the properties endpoints."""
+
+from django.http import HttpRequest
+from ninja import Router
+from ninja.security import HttpBearer, django_auth
+
+from frontoffice.core.access import properties_for, property_for, require
+from frontoffice.core.models import Property
+from frontoffice.core.schemas import PropertyIn, PropertyOut
+from frontoffice.core.services import property_create
+from frontoffice.core.tokens import api_token_authenticate
+
+
+class BearerToken(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str):
+        user = api_token_authenticate(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+AUTH = [BearerToken(), django_auth]
+
+
+def user_of(request: HttpRequest):
+    return request.auth if hasattr(request.auth, "is_authenticated") else request.user
+
+
+def scoped(request: HttpRequest, code: str, perm: str | None = None) -> Property:
+    """The property in the path if the caller works there (else 404), checking ``perm`` (else 403)."""
+    user = user_of(request)
+    prop = property_for(user, code)
+    if perm:
+        require(user, perm)
+    return prop
+
+
+router = Router(tags=["properties"])
+
+
+@router.get("/properties", response=list[PropertyOut], summary="Properties you work in")
+def list_properties(request):
+    return list(properties_for(user_of(request)))
+
+
+@router.post("/properties", response={201: PropertyOut}, summary="Create a property (administrator)")
+def create_property(request, payload: PropertyIn):
+    return 201, property_create(actor=user_of(request), data=payload.dict())
+
+
+@router.get("/properties/{code}", response=PropertyOut)
+def get_property(request, code: str):
+    return scoped(request, code)

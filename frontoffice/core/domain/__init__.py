@@ -1,0 +1,1 @@
+"""Plain-Python rules shared by every app: errors and money."""

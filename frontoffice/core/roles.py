@@ -1,0 +1,73 @@
+"""Roles are Django groups holding explicit permissions.
+
+The table below is the single source of truth; ``roles_sync`` writes it into the
+database after every migration, so a fresh install always has every role.
+"""
+
+from django.contrib.auth.models import Group, Permission
+
+P = "core."
+
+ROLE_PERMISSIONS: dict[str, set[str]] = {
+    "front_desk_agent": {
+        P + "view_rates",
+        P + "view_reservations",
+        P + "book",
+        P + "cancel",
+        P + "manage_guests",
+    },
+    "reservations_agent": {
+        P + "view_rates",
+        P + "view_reservations",
+        P + "book",
+        P + "cancel",
+        P + "manage_guests",
+        P + "import_reservations",
+    },
+    "concierge": {P + "view_reservations"},
+    "porter": set(),
+    "night_auditor": {P + "view_rates", P + "view_reservations"},
+    "front_office_manager": {
+        P + "view_rates",
+        P + "view_reservations",
+        P + "book",
+        P + "cancel",
+        P + "manage_guests",
+        P + "override_price",
+        P + "book_do_not_rent",
+        P + "manage_rates",
+        P + "manage_rooms",
+        P + "import_reservations",
+    },
+    "accountant": {P + "view_rates", P + "view_reservations"},
+    "hr": set(),
+    "administrator": {
+        P + "view_rates",
+        P + "view_reservations",
+        P + "book",
+        P + "cancel",
+        P + "manage_guests",
+        P + "override_price",
+        P + "book_do_not_rent",
+        P + "manage_rates",
+        P + "manage_rooms",
+        P + "import_reservations",
+        P + "manage_properties",
+    },
+}
+
+ROLES = list(ROLE_PERMISSIONS)
+
+
+def roles_sync() -> None:
+    """Create every role group and give it exactly the permissions in the table."""
+    wanted = {codename.split(".", 1)[1] for perms in ROLE_PERMISSIONS.values() for codename in perms}
+    by_codename = {
+        p.codename: p for p in Permission.objects.filter(content_type__app_label="core", codename__in=wanted)
+    }
+    missing = wanted - set(by_codename)
+    if missing:
+        raise RuntimeError(f"permissions missing from the database: {sorted(missing)}")
+    for role, perms in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=role)
+        group.permissions.set([by_codename[p.split(".", 1)[1]] for p in perms])

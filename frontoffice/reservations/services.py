@@ -1,0 +1,651 @@
+"""Writes for reservations: book, modify, cancel, confirm and the waitlist.
+
+Each write follows load → decide → persist inside one transaction: it locks the
+inventory rows it will change (ordered by room type and date), asks the pure domain
+whether the stay can be sold and at what price, then writes the reservation, its
+nightly prices and the inventory counters together. The database's check constraint
+on inventory is the last line of defence against an oversell.
+"""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from frontoffice.core.access import can, require
+from frontoffice.core.audit import audit_record, diff, snapshot
+from frontoffice.core.domain.errors import Conflict, IllegalTransition, InvalidInput, PermissionDenied
+from frontoffice.core.domain.money import money
+from frontoffice.core.models import Property
+from frontoffice.guests.models import Company, Guest
+from frontoffice.rates.domain.policies import CancellationPolicy, deposit_due
+from frontoffice.rates.domain.pricing import Quote, quote
+from frontoffice.rates.models import RatePlan
+from frontoffice.rates.selectors import daily_rates_load
+from frontoffice.reservations.domain.availability import NightInventory, evaluate_room_type
+from frontoffice.reservations.domain.confirmation import new_confirmation
+from frontoffice.reservations.domain.status import HOLDS_INVENTORY, MODIFIABLE, Status, can_transition
+from frontoffice.reservations.domain.stay import Stay, StayError
+from frontoffice.reservations.models import Channel, CustomerType, MarketSegment, Reservation, ReservationNight
+from frontoffice.reservations.selectors import plan_infos, tax_rules
+from frontoffice.rooms.inventory import dates_between, inventory_lock
+from frontoffice.rooms.models import InventoryNight, RoomType
+
+AUDITED_FIELDS = [
+    "status",
+    "room_type",
+    "rate_plan",
+    "arrival",
+    "departure",
+    "adults",
+    "children_ages",
+    "guest",
+    "total",
+    "market_segment",
+    "channel",
+    "customer_type",
+    "eta",
+    "special_requests",
+    "parking",
+    "notes",
+    "option_expires_at",
+    "cancellation_fee",
+    "company",
+]
+MAX_ROOMS_PER_BOOKING = 50
+MAX_CHILD_AGE = 17
+
+
+class NoAvailability(Conflict):
+    """Nothing is free, or a restriction blocks the stay. ``errors`` says which and why."""
+
+    code = "no_availability"
+
+
+def _validate_stay(arrival, departure, adults, children_ages, rooms=1) -> Stay:
+    errors = []
+    stay = None
+    try:
+        stay = Stay(arrival, departure)
+    except StayError as exc:
+        errors.append({"field": "departure", "message": str(exc)})
+    if adults < 1:
+        errors.append({"field": "adults", "message": "At least one adult."})
+    if any(a is not None and (not isinstance(a, int) or a < 0 or a > MAX_CHILD_AGE) for a in children_ages):
+        errors.append({"field": "children_ages", "message": f"Children's ages go from 0 to {MAX_CHILD_AGE}."})
+    if not 1 <= rooms <= MAX_ROOMS_PER_BOOKING:
+        errors.append({"field": "rooms", "message": f"From 1 to {MAX_ROOMS_PER_BOOKING} rooms in one booking."})
+    if errors:
+        raise InvalidInput("The stay is not valid.", errors=errors)
+    return stay
+
+
+def _check_choices(segment, channel, customer_type):
+    errors = []
+    if segment not in MarketSegment.values:
+        errors.append({"field": "market_segment", "message": f"One of {', '.join(MarketSegment.values)}."})
+    if channel not in Channel.values:
+        errors.append({"field": "channel", "message": f"One of {', '.join(Channel.values)}."})
+    if customer_type not in CustomerType.values:
+        errors.append({"field": "customer_type", "message": f"One of {', '.join(CustomerType.values)}."})
+    if errors:
+        raise InvalidInput("The booking's segmentation is not valid.", errors=errors)
+
+
+def _locked_nights(rows: dict, room_type_id: int, dates: list[dt.date]) -> dict[dt.date, NightInventory]:
+    return {
+        d: NightInventory(
+            rows[(room_type_id, d)].physical,
+            rows[(room_type_id, d)].out_of_order,
+            rows[(room_type_id, d)].sold,
+            rows[(room_type_id, d)].overbooking,
+        )
+        for d in dates
+    }
+
+
+def _price_stay(
+    *,
+    property: Property,
+    room_type: RoomType,
+    rate_plan: RatePlan,
+    stay: Stay,
+    adults: int,
+    children_ages: list[int],
+    nights_inventory: dict[dt.date, NightInventory],
+    rooms: int,
+    check_inventory: bool = True,
+) -> Quote:
+    """The quote for the stay, or NoAvailability with every reason it cannot be sold."""
+    all_plans = list(RatePlan.objects.filter(property=property).select_related("parent"))
+    _, known = plan_infos([rate_plan], all_plans)
+    prices, restrictions = daily_rates_load(
+        property=property, room_type_ids=[room_type.pk], start=stay.arrival, end=stay.departure
+    )
+    result = evaluate_room_type(
+        room_type_code=room_type.code,
+        base_occupancy=room_type.base_occupancy,
+        max_occupancy=room_type.max_occupancy,
+        arrival=stay.arrival,
+        departure=stay.departure,
+        today=property.business_date,
+        adults=adults,
+        children_ages=children_ages,
+        inventory=nights_inventory,
+        plans=known,
+        prices=prices.get(room_type.pk, {}),
+        restrictions=restrictions.get(room_type.pk, {}),
+        taxes=tax_rules(property),
+        rooms=rooms,
+    )
+    option = next(o for o in result.rates if o.plan_code == rate_plan.code)
+    blocks = [b for b in result.blocks if check_inventory or b.code != "no_availability"] + list(option.blocks)
+    if blocks:
+        raise NoAvailability(
+            blocks[0].message,
+            errors=[{"code": b.code, "message": b.message} for b in blocks],
+        )
+    assert option.quote is not None
+    return option.quote
+
+
+def _override_quote(property: Property, stay: Stay, nightly_price: Decimal, adults, children_ages) -> Quote:
+    return quote(
+        [(d, money(nightly_price)) for d in stay.dates()],
+        tax_rules(property),
+        adults=adults,
+        children_ages=children_ages,
+    )
+
+
+def _unique_confirmation(property: Property, taken: set[str]) -> str:
+    for _ in range(20):
+        code = new_confirmation()
+        if code not in taken and not Reservation.objects.filter(property=property, confirmation=code).exists():
+            taken.add(code)
+            return code
+    raise Conflict("Could not allocate a confirmation number; try again.")  # pragma: no cover
+
+
+def _write_nights(reservation: Reservation, q: Quote) -> None:
+    ReservationNight.objects.filter(reservation=reservation).delete()
+    ReservationNight.objects.bulk_create(
+        [ReservationNight(reservation=reservation, date=n.date, price=n.price, vat=n.vat) for n in q.nights]
+    )
+
+
+def _apply_quote(reservation: Reservation, q: Quote, rate_plan: RatePlan) -> None:
+    reservation.room_total = q.room_total
+    reservation.vat_total = q.vat_total
+    reservation.city_tax_total = q.city_tax
+    reservation.total = q.total
+    reservation.guarantee = rate_plan.guarantee
+    reservation.deposit_due = deposit_due(
+        guarantee=rate_plan.guarantee, deposit_percent=rate_plan.deposit_percent, total=q.room_gross
+    )
+
+
+def _take_inventory(room_type_id: int, dates: list[dt.date], rooms: int) -> None:
+    try:
+        with transaction.atomic():
+            InventoryNight.objects.filter(room_type_id=room_type_id, date__in=dates).update(sold=F("sold") + rooms)
+    except IntegrityError:
+        raise NoAvailability("No room is free for those nights.") from None
+
+
+def _release_inventory(room_type_id: int, dates: list[dt.date], rooms: int = 1) -> None:
+    InventoryNight.objects.filter(room_type_id=room_type_id, date__in=dates).update(sold=F("sold") - rooms)
+
+
+def reservation_create(
+    *,
+    property: Property,
+    actor,
+    room_type: RoomType,
+    rate_plan: RatePlan,
+    arrival: dt.date,
+    departure: dt.date,
+    guest: Guest,
+    adults: int = 1,
+    children_ages: list[int] | None = None,
+    rooms: int = 1,
+    tentative_until: dt.datetime | None = None,
+    waitlist_if_full: bool = False,
+    booker: Guest | None = None,
+    company: Company | None = None,
+    travel_agent: Company | None = None,
+    market_segment: str = MarketSegment.LEISURE,
+    channel: str = Channel.DIRECT_PHONE,
+    customer_type: str = CustomerType.TRANSIENT,
+    eta: dt.time | None = None,
+    special_requests: str = "",
+    parking: bool = False,
+    notes: str = "",
+    nightly_price: Decimal | None = None,
+    override_reason: str = "",
+    check_restrictions: bool = True,
+) -> list[Reservation]:
+    """Book ``rooms`` rooms of one type on one plan; returns the reservations (one per room).
+
+    Refusals: NoAvailability (nothing free, or a restriction blocks; with every reason),
+    InvalidInput, PermissionDenied (price override without the right, or a do-not-rent
+    guest without a manager). ``tentative_until`` makes an option that expires then.
+    With ``waitlist_if_full`` a full house yields waitlisted stays holding no inventory.
+    """
+    require(actor, "core.book")
+    children_ages = list(children_ages or [])
+    stay = _validate_stay(arrival, departure, adults, children_ages, rooms)
+    _check_choices(market_segment, channel, customer_type)
+    for obj in (room_type, rate_plan, guest, booker, company, travel_agent):
+        if obj is not None and obj.property_id != property.pk:
+            raise InvalidInput("A room type, plan, guest or company belongs to another property.")
+    if not rate_plan.active:
+        raise InvalidInput(f"Rate plan {rate_plan.code} is not active.", errors=[{"field": "rate_plan"}])
+    if guest.do_not_rent and not can(actor, "core.book_do_not_rent"):
+        raise PermissionDenied(
+            f"{guest.full_name} is marked do-not-rent ({guest.do_not_rent_reason}); a manager must book.",
+            code="do_not_rent",
+        )
+    if nightly_price is not None:
+        require(actor, "core.override_price")
+        if nightly_price < 0:
+            raise InvalidInput("The price cannot be negative.", errors=[{"field": "nightly_price"}])
+        if not override_reason.strip():
+            raise InvalidInput("Say why the price is overridden.", errors=[{"field": "override_reason"}])
+    now = timezone.now()
+    if tentative_until is not None and tentative_until <= now:
+        raise InvalidInput("An option must expire in the future.", errors=[{"field": "tentative_until"}])
+    dates = stay.dates()
+
+    with transaction.atomic():
+        rows = inventory_lock(property_id=property.pk, stays=[(room_type.pk, stay.arrival, stay.departure)])
+        nights_inventory = _locked_nights(rows, room_type.pk, dates)
+        status = Status.TENTATIVE if tentative_until else Status.CONFIRMED
+        pricing = dict(
+            property=property,
+            room_type=room_type,
+            rate_plan=rate_plan,
+            stay=stay,
+            adults=adults,
+            children_ages=children_ages,
+            nights_inventory=nights_inventory,
+            rooms=rooms,
+        )
+        if check_restrictions:
+            try:
+                q = _price_stay(**pricing)
+            except NoAvailability as exc:
+                if not (waitlist_if_full and all(e["code"] == "no_availability" for e in exc.errors)):
+                    raise
+                status = Status.WAITLISTED
+                q = _price_stay(**pricing, check_inventory=False)
+        else:
+            # Restrictions waived (a booking made elsewhere being imported): inventory still rules.
+            if min(n.sellable for n in nights_inventory.values()) < rooms:
+                raise NoAvailability(
+                    "No room of this type is free for those nights.",
+                    errors=[{"code": "no_availability", "message": "No room of this type is free."}],
+                )
+            q = _price_ignoring_restrictions(property, room_type, rate_plan, stay, adults, children_ages)
+        if nightly_price is not None:
+            q = _override_quote(property, stay, nightly_price, adults, children_ages)
+        taken: set[str] = set()
+        created = []
+        party = ""
+        for _ in range(rooms):
+            code = _unique_confirmation(property, taken)
+            party = party or code
+            res = Reservation(
+                property=property,
+                confirmation=code,
+                party=party,
+                status=status,
+                room_type=room_type,
+                rate_plan=rate_plan,
+                arrival=stay.arrival,
+                departure=stay.departure,
+                adults=adults,
+                children_ages=children_ages,
+                guest=guest,
+                booker=booker,
+                company=company,
+                travel_agent=travel_agent,
+                option_expires_at=tentative_until,
+                market_segment=market_segment,
+                channel=channel,
+                customer_type=customer_type,
+                meal_plan=rate_plan.meal_plan,
+                eta=eta,
+                special_requests=special_requests,
+                parking=parking,
+                notes=notes,
+                price_overridden=nightly_price is not None,
+                booked_on=property.business_date,
+                created_by=actor if getattr(actor, "is_authenticated", False) else None,
+            )
+            _apply_quote(res, q, rate_plan)
+            res.save()
+            _write_nights(res, q)
+            created.append(res)
+            audit_record(
+                property=property,
+                entity="reservation",
+                entity_id=code,
+                action="create",
+                actor=actor,
+                changes=snapshot(res, AUDITED_FIELDS),
+                reason=override_reason if nightly_price is not None else "",
+            )
+        if status in HOLDS_INVENTORY:
+            _take_inventory(room_type.pk, dates, rooms)
+    return created
+
+
+def _price_ignoring_restrictions(property, room_type, rate_plan, stay, adults, children_ages) -> Quote:
+    """Price a stay whose restrictions were waived (imports of bookings made elsewhere)."""
+    all_plans = list(RatePlan.objects.filter(property=property).select_related("parent"))
+    _, known = plan_infos([rate_plan], all_plans)
+    prices, _ = daily_rates_load(
+        property=property, room_type_ids=[room_type.pk], start=stay.arrival, end=stay.departure
+    )
+    result = evaluate_room_type(
+        room_type_code=room_type.code,
+        base_occupancy=room_type.base_occupancy,
+        max_occupancy=room_type.max_occupancy,
+        arrival=stay.arrival,
+        departure=stay.departure,
+        today=property.business_date,
+        adults=adults,
+        children_ages=children_ages,
+        inventory={},
+        plans=known,
+        prices=prices.get(room_type.pk, {}),
+        restrictions={},
+        taxes=tax_rules(property),
+    )
+    option = next(o for o in result.rates if o.plan_code == rate_plan.code)
+    if option.quote is None:
+        raise NoAvailability(
+            option.blocks[0].message, errors=[{"code": b.code, "message": b.message} for b in option.blocks]
+        )
+    return option.quote
+
+
+def _locked(reservation: Reservation) -> Reservation:
+    return (
+        Reservation.objects.select_for_update()
+        .select_related("property", "room_type", "rate_plan", "guest")
+        .get(pk=reservation.pk)
+    )
+
+
+def reservation_modify(
+    *,
+    reservation: Reservation,
+    actor,
+    arrival: dt.date | None = None,
+    departure: dt.date | None = None,
+    room_type: RoomType | None = None,
+    rate_plan: RatePlan | None = None,
+    adults: int | None = None,
+    children_ages: list[int] | None = None,
+    nightly_price: Decimal | None = None,
+    override_reason: str = "",
+    details: dict | None = None,
+) -> Reservation:
+    """Change dates, room type, occupancy or plan (re-priced and re-checked atomically), or details.
+
+    The old nights are released and the new ones taken in one transaction: if the new
+    stay cannot be sold nothing changes. ``details`` carries fields that do not affect
+    price or inventory (ETA, requests, notes, segment, channel, parking, guest).
+    """
+    require(actor, "core.book")
+    details = dict(details or {})
+    allowed_details = {
+        "eta",
+        "special_requests",
+        "notes",
+        "parking",
+        "market_segment",
+        "channel",
+        "customer_type",
+        "guest",
+        "company",
+    }
+    unknown = set(details) - allowed_details
+    if unknown:
+        raise InvalidInput(f"Cannot change {', '.join(sorted(unknown))} here.")
+    with transaction.atomic():
+        res = _locked(reservation)
+        prop = res.property
+        before = snapshot(res, AUDITED_FIELDS)
+        stay_change = any(v is not None for v in (arrival, departure, room_type, rate_plan, adults, children_ages))
+        if (stay_change or nightly_price is not None) and res.status not in MODIFIABLE:
+            raise IllegalTransition(f"A reservation that is {res.get_status_display()} cannot be changed.")
+        if details and res.status in {Status.CANCELLED, Status.NO_SHOW, Status.CHECKED_OUT}:
+            raise IllegalTransition(f"A reservation that is {res.get_status_display()} cannot be changed.")
+        new_arrival = arrival or res.arrival
+        new_departure = departure or res.departure
+        new_type = room_type or res.room_type
+        new_plan = rate_plan or res.rate_plan
+        new_adults = adults if adults is not None else res.adults
+        new_ages = list(children_ages) if children_ages is not None else list(res.children_ages)
+        for obj in (new_type, new_plan, details.get("guest"), details.get("company")):
+            if obj is not None and obj.property_id != prop.pk:
+                raise InvalidInput("A room type, plan, guest or company belongs to another property.")
+        stay = _validate_stay(new_arrival, new_departure, new_adults, new_ages)
+        _check_choices(
+            details.get("market_segment", res.market_segment),
+            details.get("channel", res.channel),
+            details.get("customer_type", res.customer_type),
+        )
+        if nightly_price is not None:
+            require(actor, "core.override_price")
+            if nightly_price < 0 or not override_reason.strip():
+                raise InvalidInput("An override needs a price of zero or more and a reason.")
+        if (
+            details.get("guest") is not None
+            and details["guest"].do_not_rent
+            and not can(actor, "core.book_do_not_rent")
+        ):
+            raise PermissionDenied("That guest is marked do-not-rent; a manager must book.", code="do_not_rent")
+
+        if stay_change:
+            holds = res.status in HOLDS_INVENTORY
+            old_dates = dates_between(res.arrival, res.departure)
+            new_dates = stay.dates()
+            stays = [(new_type.pk, stay.arrival, stay.departure)]
+            if holds:
+                stays.append((res.room_type_id, res.arrival, res.departure))
+            rows = inventory_lock(property_id=prop.pk, stays=stays)
+            nights = _locked_nights(rows, new_type.pk, new_dates)
+            if holds:
+                # Count the availability as if this stay's own nights were already released.
+                nights = {
+                    d: NightInventory(n.physical, n.out_of_order, n.sold - 1, n.overbooking)
+                    if (new_type.pk == res.room_type_id and d in set(old_dates))
+                    else n
+                    for d, n in nights.items()
+                }
+            q = _price_stay(
+                property=prop,
+                room_type=new_type,
+                rate_plan=new_plan,
+                stay=stay,
+                adults=new_adults,
+                children_ages=new_ages,
+                nights_inventory=nights,
+                rooms=1,
+                check_inventory=res.status != Status.WAITLISTED,
+            )
+            if nightly_price is not None:
+                q = _override_quote(prop, stay, nightly_price, new_adults, new_ages)
+            elif res.price_overridden and not (arrival or departure or room_type or rate_plan):
+                # Occupancy change on an overridden price keeps the agreed nightly price.
+                q = _override_quote(prop, stay, res.nights_priced.first().price, new_adults, new_ages)
+            else:
+                res.price_overridden = False
+            if holds:
+                _release_inventory(res.room_type_id, old_dates)
+                _take_inventory(new_type.pk, new_dates, 1)
+            res.arrival, res.departure = stay.arrival, stay.departure
+            res.room_type, res.rate_plan = new_type, new_plan
+            res.adults, res.children_ages = new_adults, new_ages
+            res.meal_plan = new_plan.meal_plan
+            if res.room_id and res.room.room_type_id != new_type.pk:
+                res.room = None
+            res.price_overridden = res.price_overridden or nightly_price is not None
+            _apply_quote(res, q, new_plan)
+            _write_nights(res, q)
+        elif nightly_price is not None:
+            q = _override_quote(prop, stay, nightly_price, res.adults, res.children_ages)
+            res.price_overridden = True
+            _apply_quote(res, q, res.rate_plan)
+            _write_nights(res, q)
+        for key, value in details.items():
+            setattr(res, key, value)
+        res.save()
+        changes = diff(before, snapshot(res, AUDITED_FIELDS))
+        if changes:
+            audit_record(
+                property=prop,
+                entity="reservation",
+                entity_id=res.confirmation,
+                action="modify",
+                actor=actor,
+                changes=changes,
+                reason=override_reason,
+            )
+    return res
+
+
+def arrival_moment(property: Property, arrival: dt.date) -> dt.datetime:
+    return dt.datetime.combine(arrival, property.check_in_time, tzinfo=property.tz)
+
+
+def cancellation_policy_of(plan: RatePlan) -> CancellationPolicy:
+    return CancellationPolicy(
+        refundable=plan.refundable,
+        free_hours=plan.cancellation_free_hours,
+        penalty=plan.cancellation_penalty,
+        percent=plan.cancellation_percent,
+    )
+
+
+def cancellation_fee_preview(*, reservation: Reservation, now: dt.datetime | None = None) -> Decimal:
+    """The fee the policy would charge if the reservation were cancelled at ``now``."""
+    first = reservation.nights_priced.order_by("date").first()
+    return cancellation_policy_of(reservation.rate_plan).fee(
+        now=now or timezone.now(),
+        arrival_at=arrival_moment(reservation.property, reservation.arrival),
+        first_night=first.price if first else Decimal("0"),
+        room_total=reservation.room_total,
+    )
+
+
+def reservation_cancel(
+    *, reservation: Reservation, actor, reason: str, now: dt.datetime | None = None, waive_fee: bool = False
+) -> Reservation:
+    """Cancel: releases the nights and records the fee the rate plan's policy makes due.
+
+    The fee is charged to the folio by cashiering. Waiving it needs the right to
+    override prices. Tentative and waitlisted stays cancel free of charge.
+    """
+    require(actor, "core.cancel")
+    if not reason.strip():
+        raise InvalidInput(
+            "Say why the reservation is cancelled.", errors=[{"field": "reason", "message": "Required."}]
+        )
+    if waive_fee:
+        require(actor, "core.override_price")
+    now = now or timezone.now()
+    with transaction.atomic():
+        res = _locked(reservation)
+        if not can_transition(res.status, Status.CANCELLED):
+            raise IllegalTransition(f"A reservation that is {res.get_status_display()} cannot be cancelled.")
+        before = snapshot(res, AUDITED_FIELDS)
+        fee = Decimal("0.00")
+        if res.status == Status.CONFIRMED and not waive_fee:
+            fee = cancellation_fee_preview(reservation=res, now=now)
+        if res.status in HOLDS_INVENTORY:
+            inventory_lock(property_id=res.property_id, stays=[(res.room_type_id, res.arrival, res.departure)])
+            _release_inventory(res.room_type_id, dates_between(res.arrival, res.departure))
+        res.status = Status.CANCELLED
+        res.cancellation_fee = fee
+        res.cancelled_at = now
+        res.cancel_reason = reason.strip()[:200]
+        res.room = None
+        res.save()
+        audit_record(
+            property=res.property,
+            entity="reservation",
+            entity_id=res.confirmation,
+            action="cancel",
+            actor=actor,
+            changes=diff(before, snapshot(res, AUDITED_FIELDS)),
+            reason=reason,
+        )
+    return res
+
+
+def reservation_confirm(*, reservation: Reservation, actor) -> Reservation:
+    """Confirm an option (tentative) or a waitlisted stay; a waitlisted one takes inventory now."""
+    require(actor, "core.book")
+    with transaction.atomic():
+        res = _locked(reservation)
+        if not can_transition(res.status, Status.CONFIRMED):
+            raise IllegalTransition(f"A reservation that is {res.get_status_display()} cannot be confirmed.")
+        before = snapshot(res, AUDITED_FIELDS)
+        if res.status == Status.WAITLISTED:
+            stay = Stay(res.arrival, res.departure)
+            rows = inventory_lock(property_id=res.property_id, stays=[(res.room_type_id, res.arrival, res.departure)])
+            _price_stay(
+                property=res.property,
+                room_type=res.room_type,
+                rate_plan=res.rate_plan,
+                stay=stay,
+                adults=res.adults,
+                children_ages=res.children_ages,
+                nights_inventory=_locked_nights(rows, res.room_type_id, stay.dates()),
+                rooms=1,
+            )
+            _take_inventory(res.room_type_id, stay.dates(), 1)
+        res.status = Status.CONFIRMED
+        res.option_expires_at = None
+        res.save()
+        audit_record(
+            property=res.property,
+            entity="reservation",
+            entity_id=res.confirmation,
+            action="confirm",
+            actor=actor,
+            changes=diff(before, snapshot(res, AUDITED_FIELDS)),
+        )
+    return res
+
+
+def overbooking_set(*, property: Property, actor, room_type: RoomType, start: dt.date, end: dt.date, rooms: int) -> int:
+    """Allow ``rooms`` rooms of overbooking per night in ``[start, end]`` (inclusive)."""
+    require(actor, "core.manage_rates")
+    if rooms < 0 or end < start or (end - start).days > 730:
+        raise InvalidInput("Overbooking needs zero or more rooms and a period of at most two years.")
+    with transaction.atomic():
+        rows = inventory_lock(property_id=property.pk, stays=[(room_type.pk, start, end + dt.timedelta(days=1))])
+        too_low = [d for (_, d), r in sorted(rows.items()) if r.sold > r.physical - r.out_of_order + rooms]
+        if too_low:
+            raise Conflict(
+                f"More rooms are already sold on {too_low[0].isoformat()} than that allowance permits.",
+                code="would_oversell",
+            )
+        InventoryNight.objects.filter(room_type=room_type, date__gte=start, date__lte=end).update(overbooking=rooms)
+        audit_record(
+            property=property,
+            entity="room_type",
+            entity_id=room_type.code,
+            action="overbooking",
+            actor=actor,
+            changes={"from": start, "to": end, "rooms": rooms},
+        )
+    return len(rows)

@@ -1,0 +1,2 @@
+app_name = "reservations"
+urlpatterns: list = []

@@ -1,0 +1,186 @@
+"""Writes for room types, rooms and out-of-order / out-of-service periods."""
+
+import datetime as dt
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from frontoffice.core.access import require
+from frontoffice.core.audit import audit_record
+from frontoffice.core.domain.errors import Conflict, InvalidInput
+from frontoffice.core.models import Property
+from frontoffice.rooms.inventory import dates_between, inventory_lock
+from frontoffice.rooms.models import (
+    HousekeepingCondition,
+    InventoryNight,
+    Room,
+    RoomBlock,
+    RoomBlockKind,
+    RoomFeature,
+    RoomType,
+)
+
+FEATURES = {f.value for f in RoomFeature}
+
+
+def room_type_create(
+    *,
+    property: Property,
+    actor,
+    code: str,
+    name_en: str,
+    name_es: str = "",
+    description_en: str = "",
+    description_es: str = "",
+    base_occupancy: int = 2,
+    max_occupancy: int = 2,
+    bed_configuration: str = "",
+    sort_order: int = 0,
+) -> RoomType:
+    require(actor, "core.manage_rooms")
+    code = code.strip().upper()
+    errors = []
+    if not code or len(code) > 10:
+        errors.append({"field": "code", "message": "A code of 1 to 10 characters is required."})
+    if not name_en.strip():
+        errors.append({"field": "name", "message": "A name is required."})
+    if base_occupancy < 1:
+        errors.append({"field": "base_occupancy", "message": "Base occupancy must be at least 1."})
+    if max_occupancy < base_occupancy:
+        errors.append({"field": "max_occupancy", "message": "Maximum occupancy cannot be below the base."})
+    if errors:
+        raise InvalidInput("The room type is not valid.", errors=errors)
+    if RoomType.objects.filter(property=property, code=code).exists():
+        raise Conflict(f"Room type {code} already exists.", code="duplicate")
+    room_type = RoomType.objects.create(
+        property=property,
+        code=code,
+        name_en=name_en.strip(),
+        name_es=name_es.strip(),
+        description_en=description_en,
+        description_es=description_es,
+        base_occupancy=base_occupancy,
+        max_occupancy=max_occupancy,
+        bed_configuration=bed_configuration,
+        sort_order=sort_order,
+    )
+    audit_record(property=property, entity="room_type", entity_id=code, action="create", actor=actor, changes={})
+    return room_type
+
+
+def room_create(
+    *,
+    property: Property,
+    actor,
+    number: str,
+    room_type: RoomType,
+    floor: int = 0,
+    features: list[str] | None = None,
+    smoking: bool = False,
+) -> Room:
+    """Add a room; every inventory night of its type gains one physical room."""
+    require(actor, "core.manage_rooms")
+    number = number.strip()
+    features = sorted(set(features or []))
+    unknown = [f for f in features if f not in FEATURES]
+    if not number:
+        raise InvalidInput("A room number is required.", errors=[{"field": "number", "message": "Required."}])
+    if unknown:
+        raise InvalidInput(
+            f"Unknown room features: {', '.join(unknown)}.",
+            errors=[{"field": "features", "message": f"Known features: {', '.join(sorted(FEATURES))}."}],
+        )
+    if room_type.property_id != property.pk:
+        raise InvalidInput("The room type belongs to another property.")
+    with transaction.atomic():
+        if Room.objects.filter(property=property, number=number).exists():
+            raise Conflict(f"Room {number} already exists.", code="duplicate")
+        room = Room.objects.create(
+            property=property, number=number, floor=floor, room_type=room_type, features=features, smoking=smoking
+        )
+        InventoryNight.objects.filter(room_type=room_type).update(physical=F("physical") + 1)
+        audit_record(property=property, entity="room", entity_id=number, action="create", actor=actor, changes={})
+    return room
+
+
+def room_block_create(*, room: Room, actor, kind: str, start: dt.date, end: dt.date, reason: str) -> RoomBlock:
+    """Take a room out of order (it leaves sellable inventory) or out of service (it does not).
+
+    Refused when an out-of-order period would leave fewer rooms than are already sold
+    (plus the allowed overbooking) on any night: move or cancel bookings first.
+    """
+    require(actor, "core.manage_rooms")
+    if kind not in {k.value for k in RoomBlockKind}:
+        raise InvalidInput("Kind must be out_of_order or out_of_service.", errors=[{"field": "kind"}])
+    if end <= start:
+        raise InvalidInput("The period must end after it starts.", errors=[{"field": "end"}])
+    if not reason.strip():
+        raise InvalidInput("A reason is required.", errors=[{"field": "reason", "message": "Required."}])
+    with transaction.atomic():
+        overlapping = RoomBlock.objects.filter(
+            room=room, released_at__isnull=True, start__lt=end, end__gt=start
+        ).exists()
+        if overlapping:
+            raise Conflict(f"Room {room.number} already has a block in that period.", code="overlap")
+        if kind == RoomBlockKind.OUT_OF_ORDER:
+            rows = inventory_lock(property_id=room.property_id, stays=[(room.room_type_id, start, end)])
+            short = [d for d in dates_between(start, end) if rows[(room.room_type_id, d)].sellable_after_ooo() < 0]
+            if short:
+                raise Conflict(
+                    f"Room {room.number} cannot go out of order: its room type is fully sold on "
+                    f"{short[0].isoformat()}.",
+                    code="would_oversell",
+                )
+            try:
+                with transaction.atomic():
+                    InventoryNight.objects.filter(room_type_id=room.room_type_id, date__gte=start, date__lt=end).update(
+                        out_of_order=F("out_of_order") + 1
+                    )
+            except IntegrityError:
+                raise Conflict("That out-of-order period would oversell.", code="would_oversell") from None
+        block = RoomBlock.objects.create(
+            property_id=room.property_id, room=room, kind=kind, start=start, end=end, reason=reason.strip()
+        )
+        audit_record(
+            property=room.property,
+            entity="room",
+            entity_id=room.number,
+            action=kind,
+            actor=actor,
+            changes={"start": start, "end": end},
+            reason=reason,
+        )
+    return block
+
+
+def room_block_release(*, block: RoomBlock, actor) -> None:
+    """End a block early (from today on it no longer applies); returns rooms to inventory."""
+    require(actor, "core.manage_rooms")
+    with transaction.atomic():
+        block = RoomBlock.objects.select_for_update().get(pk=block.pk)
+        if block.released_at:
+            return
+        if block.kind == RoomBlockKind.OUT_OF_ORDER:
+            inventory_lock(property_id=block.property_id, stays=[(block.room.room_type_id, block.start, block.end)])
+            InventoryNight.objects.filter(
+                room_type_id=block.room.room_type_id, date__gte=block.start, date__lt=block.end
+            ).update(out_of_order=F("out_of_order") - 1)
+        block.released_at = timezone.now()
+        block.save(update_fields=["released_at"])
+        audit_record(
+            property=block.room.property,
+            entity="room",
+            entity_id=block.room.number,
+            action="block_released",
+            actor=actor,
+            changes={},
+        )
+
+
+def room_condition_set(*, room: Room, actor, condition: str) -> Room:
+    if condition not in {c.value for c in HousekeepingCondition}:
+        raise InvalidInput("Condition must be dirty, clean or inspected.", errors=[{"field": "condition"}])
+    Room.objects.filter(pk=room.pk).update(condition=condition)
+    room.condition = condition
+    return room
