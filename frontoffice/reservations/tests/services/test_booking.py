@@ -36,7 +36,10 @@ def test_booking_takes_one_room_on_each_night_and_prices_every_night(hotel, agen
     (res,) = book(hotel, agent, nights=3)
     assert res.status == "confirmed"
     assert [sold(hotel, "DBL", D + dt.timedelta(days=i)) for i in range(3)] == [1, 1, 1]
-    assert InventoryNight.objects.filter(room_type=hotel.room_types["DBL"], date=D + dt.timedelta(days=3)).count() in (0, 1)
+    assert InventoryNight.objects.filter(room_type=hotel.room_types["DBL"], date=D + dt.timedelta(days=3)).count() in (
+        0,
+        1,
+    )
     assert res.room_total == Decimal("300.00")
     assert res.city_tax_total == Decimal("12.00")  # 2 adults × 3 nights × 2.00
     assert res.total == Decimal("312.00")
@@ -69,9 +72,12 @@ def test_a_price_override_needs_the_right(hotel, agent):
 
 def test_availability_reports_free_rooms_and_quotes_derived_plan(hotel, agent):
     book(hotel, agent)
-    result = {r.room_type.code: r.result for r in availability_get(
-        property=hotel.property, arrival=D, departure=D + dt.timedelta(days=2), adults=2, children_ages=[]
-    )}
+    result = {
+        r.room_type.code: r.result
+        for r in availability_get(
+            property=hotel.property, arrival=D, departure=D + dt.timedelta(days=2), adults=2, children_ages=[]
+        )
+    }
     assert result["DBL"].available == 4
     rates = {o.plan_code: o for o in result["DBL"].rates}
     assert rates["BAR"].quote.room_total == Decimal("200.00")
