@@ -375,7 +375,7 @@ def _price_ignoring_restrictions(property, room_type, rate_plan, stay, adults, c
 
 def _locked(reservation: Reservation) -> Reservation:
     return (
-        Reservation.objects.select_for_update()
+        Reservation.objects.select_for_update(of=("self",))
         .select_related("property", "room_type", "rate_plan", "guest")
         .get(pk=reservation.pk)
     )

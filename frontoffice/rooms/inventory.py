@@ -42,18 +42,28 @@ def out_of_order_counts(property_id: int, start: dt.date, end: dt.date) -> dict[
     return counts
 
 
-def inventory_ensure(*, property_id: int, room_type_ids: list[int], start: dt.date, end: dt.date) -> None:
-    """Create the missing rows for those room types in ``[start, end)`` (concurrency-safe)."""
+def inventory_ensure(*, property_id: int, keys: set[tuple[int, dt.date]]) -> None:
+    """Create the missing rows among ``(room_type_id, date)`` keys (concurrency-safe).
+
+    Rows are inserted in one statement sorted by (room type, date): two transactions
+    inserting overlapping keys then wait for each other in the same order and can never
+    deadlock. Call it once per transaction, before locking.
+    """
+    if not keys:
+        return
+    type_ids = sorted({k[0] for k in keys})
+    first = min(k[1] for k in keys)
+    last = max(k[1] for k in keys)
     existing = set(
-        InventoryNight.objects.filter(room_type_id__in=room_type_ids, date__gte=start, date__lt=end).values_list(
+        InventoryNight.objects.filter(room_type_id__in=type_ids, date__gte=first, date__lte=last).values_list(
             "room_type_id", "date"
         )
     )
-    wanted = [(rt, d) for rt in room_type_ids for d in dates_between(start, end) if (rt, d) not in existing]
+    wanted = sorted(keys - existing)
     if not wanted:
         return
     physical = physical_counts(property_id)
-    ooo = out_of_order_counts(property_id, start, end)
+    ooo = out_of_order_counts(property_id, first, last + dt.timedelta(days=1))
     InventoryNight.objects.bulk_create(
         [
             InventoryNight(
@@ -66,20 +76,24 @@ def inventory_ensure(*, property_id: int, room_type_ids: list[int], start: dt.da
             for rt, d in wanted
         ],
         ignore_conflicts=True,
-        batch_size=1000,
+        batch_size=2000,
     )
 
 
 def inventory_lock(
     *, property_id: int, stays: list[tuple[int, dt.date, dt.date]]
 ) -> dict[tuple[int, dt.date], InventoryNight]:
-    """Lock (room type, date) rows covering every ``(room_type_id, start, end)``; call inside atomic()."""
+    """Lock (room type, date) rows covering every ``(room_type_id, start, end)``; call inside atomic().
+
+    Missing rows are created first; rows are then locked ordered by (room type, date), the
+    one order every writer uses.
+    """
     keys: set[tuple[int, dt.date]] = set()
     for room_type_id, start, end in stays:
-        inventory_ensure(property_id=property_id, room_type_ids=[room_type_id], start=start, end=end)
         keys.update((room_type_id, d) for d in dates_between(start, end))
     if not keys:
         return {}
+    inventory_ensure(property_id=property_id, keys=keys)
     type_ids = sorted({k[0] for k in keys})
     first = min(k[1] for k in keys)
     last = max(k[1] for k in keys)
