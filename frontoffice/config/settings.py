@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "ninja",
     "django_htmx",
     "axes",
     "frontoffice.core",
@@ -167,6 +168,9 @@ TIME_ZONE = "UTC"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+WHITENOISE_USE_FINDERS = ENVIRONMENT != "production"
+if ENVIRONMENT != "production":
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 LOGIN_URL = "core:login"
 LOGIN_REDIRECT_URL = "/"

@@ -1,7 +1,7 @@
 """API building blocks: token auth, the domain-error handler and the properties endpoints."""
 
 from django.http import HttpRequest
-from ninja import Router
+from ninja import Router, Status
 from ninja.security import HttpBearer, django_auth
 
 from frontoffice.core.access import properties_for, property_for, require
@@ -45,7 +45,7 @@ def list_properties(request):
 
 @router.post("/properties", response={201: PropertyOut}, summary="Create a property (administrator)")
 def create_property(request, payload: PropertyIn):
-    return 201, property_create(actor=user_of(request), data=payload.dict())
+    return Status(201, property_create(actor=user_of(request), data=payload.dict()))
 
 
 @router.get("/properties/{code}", response=PropertyOut)

@@ -1,4 +1,4 @@
-from ninja import Router
+from ninja import Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from frontoffice.core.api import scoped, user_of
@@ -30,7 +30,7 @@ def create_guest(request, code: str, payload: GuestIn):
     )
     guest = guest_create(property=prop, actor=user_of(request), data=data)
     guest.possible_duplicates = dupes
-    return 201, guest
+    return Status(201, guest)
 
 
 @router.get("/properties/{code}/companies", response=list[CompanyOut])
@@ -48,4 +48,4 @@ def create_company(request, code: str, payload: CompanyIn):
     plans = list(RatePlan.objects.filter(property=prop, code__in=codes))
     if len(plans) != len(set(codes)):
         raise InvalidInput("Unknown rate plan.", errors=[{"field": "negotiated_rate_plans", "message": "Unknown."}])
-    return 201, company_create(property=prop, actor=user_of(request), data=data, rate_plans=plans)
+    return Status(201, company_create(property=prop, actor=user_of(request), data=data, rate_plans=plans))

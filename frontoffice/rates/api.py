@@ -1,4 +1,4 @@
-from ninja import Router
+from ninja import Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from frontoffice.core.api import scoped, user_of
@@ -33,7 +33,7 @@ def create_rate_plan(request, code: str, payload: RatePlanIn):
     data = payload.dict()
     parent_code = data.pop("parent")
     parent = rate_plan_by_code(prop, parent_code) if parent_code else None
-    return 201, rate_plan_create(property=prop, actor=user_of(request), parent=parent, **data)
+    return Status(201, rate_plan_create(property=prop, actor=user_of(request), parent=parent, **data))
 
 
 @router.put("/properties/{code}/rates", response=RatesOut, summary="Bulk-set prices and restrictions")

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from ninja import Query, Router
+from ninja import Query, Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from frontoffice.core.api import scoped, user_of
@@ -164,7 +164,7 @@ def create_reservation(request, code: str, payload: ReservationIn):
         nightly_price=payload.nightly_price,
         override_reason=payload.override_reason,
     )
-    return 201, _detail(prop, created[0].confirmation)
+    return Status(201, _detail(prop, created[0].confirmation))
 
 
 @router.get("/properties/{code}/reservations/{confirmation}", response=ReservationDetailOut)

@@ -1,5 +1,5 @@
 from django.db.models import Count, Q
-from ninja import Router
+from ninja import Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from frontoffice.core.api import scoped, user_of
@@ -40,7 +40,7 @@ def create_room_type(request, code: str, payload: RoomTypeIn):
         max_occupancy=payload.max_occupancy,
         bed_configuration=payload.bed_configuration,
     )
-    return 201, rt
+    return Status(201, rt)
 
 
 @router.get("/properties/{code}/rooms", response=list[RoomOut])
@@ -58,14 +58,17 @@ def list_rooms(request, code: str, room_type: str = "", floor: int | None = None
 @router.post("/properties/{code}/rooms", response={201: RoomOut})
 def create_room(request, code: str, payload: RoomIn):
     prop = scoped(request, code, "core.manage_rooms")
-    return 201, room_create(
-        property=prop,
-        actor=user_of(request),
-        number=payload.number,
-        room_type=room_type_by_code(prop, payload.room_type),
-        floor=payload.floor,
-        features=payload.features,
-        smoking=payload.smoking,
+    return Status(
+        201,
+        room_create(
+            property=prop,
+            actor=user_of(request),
+            number=payload.number,
+            room_type=room_type_by_code(prop, payload.room_type),
+            floor=payload.floor,
+            features=payload.features,
+            smoking=payload.smoking,
+        ),
     )
 
 
@@ -83,4 +86,4 @@ def create_room_block(request, code: str, number: str, payload: RoomBlockIn):
         end=payload.end,
         reason=payload.reason,
     )
-    return 201, block
+    return Status(201, block)
