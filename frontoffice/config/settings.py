@@ -195,6 +195,9 @@ if ENVIRONMENT == "production":
     SECURE_HSTS_SECONDS = _env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = _env_bool("SECURE_HSTS_PRELOAD", False)
+    if not SECURE_HSTS_PRELOAD:
+        # Joining the browsers' preload list is hard to undo: an operator's choice, not a default.
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
 NINJA_PAGINATION_PER_PAGE = 50
 

@@ -65,3 +65,22 @@ def test_debug_is_only_possible_in_the_demo():
     prod = {**env, "FRONTOFFICE_ENV": "production", "SECRET_KEY": "k" * 50, "ALLOWED_HOSTS": "h", "DEBUG": "true"}
     out = subprocess.run([sys.executable, "-c", code], env=prod, capture_output=True, text=True, timeout=60)  # noqa: S603
     assert out.stdout.strip() == "False"
+
+
+def test_production_settings_pass_the_deployment_checklist(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "FRONTOFFICE_ENV", "DJANGO_SETTINGS_MODULE"}}
+    env.update(
+        FRONTOFFICE_ENV="production",
+        SECRET_KEY="a-long-random-production-secret-0123456789-abcdefghij",
+        ALLOWED_HOSTS="hotel.example",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'prod.sqlite3'}",
+        FRONTOFFICE_VAR=str(tmp_path),
+    )
+    result = subprocess.run(  # noqa: S603 - our own interpreter and manage.py
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
