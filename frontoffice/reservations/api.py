@@ -117,6 +117,7 @@ def _detail(prop, confirmation: str) -> Reservation:
     if res is None:
         raise NotFound(f"No reservation {confirmation}.")
     res.nightly = [{"date": n.date, "price": str(n.price)} for n in res.nights_priced.all()]
+    res.companions_list = list(res.companions.all())
     res.party_rooms = list(
         Reservation.objects.filter(property=prop, party=res.party).order_by("id").values_list("confirmation", flat=True)
     )
@@ -139,6 +140,8 @@ def create_reservation(request, code: str, payload: ReservationIn):
             raise InvalidInput("Unknown guest.", errors=[{"field": "guest_id", "message": "Unknown."}])
     else:
         guest = guest_find_or_create(property=prop, actor=actor, data=payload.guest.dict())
+    booker = guest_find_or_create(property=prop, actor=actor, data=payload.booker.dict()) if payload.booker else None
+    companions = [guest_find_or_create(property=prop, actor=actor, data=c.dict()) for c in payload.companions]
     created = reservation_create(
         property=prop,
         actor=actor,
@@ -152,6 +155,8 @@ def create_reservation(request, code: str, payload: ReservationIn):
         rooms=payload.rooms,
         tentative_until=payload.tentative_until,
         waitlist_if_full=payload.waitlist_if_full,
+        booker=booker,
+        companions=companions,
         company=_company(prop, payload.company_id),
         travel_agent=_company(prop, payload.travel_agent_id),
         market_segment=payload.market_segment,

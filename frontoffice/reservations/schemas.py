@@ -76,6 +76,8 @@ class ReservationIn(Occupancy):
     departure: dt.date
     guest: GuestIn | None = None
     guest_id: int | None = None
+    booker: GuestIn | None = Field(None, description="Who made the booking, when not the guest")
+    companions: list[GuestIn] = Field([], max_length=20, description="Other guests sharing the room")
     rooms: int = Field(1, ge=1, le=50)
     tentative_until: dt.datetime | None = None
     waitlist_if_full: bool = False
@@ -213,6 +215,13 @@ class AuditOut(Schema):
 
 
 class ReservationDetailOut(ReservationOut):
+    booker: GuestBrief | None
+    companions: list[GuestBrief]
     nightly: list[NightOut]
+
+    @staticmethod
+    def resolve_companions(obj):
+        return getattr(obj, "companions_list", [])
+
     party_rooms: list[str]
     history: list[AuditOut]

@@ -214,6 +214,7 @@ def reservation_create(
     tentative_until: dt.datetime | None = None,
     waitlist_if_full: bool = False,
     booker: Guest | None = None,
+    companions: list[Guest] | None = None,
     company: Company | None = None,
     travel_agent: Company | None = None,
     market_segment: str = MarketSegment.LEISURE,
@@ -238,7 +239,8 @@ def reservation_create(
     children_ages = list(children_ages or [])
     stay = _validate_stay(arrival, departure, adults, children_ages, rooms)
     _check_choices(market_segment, channel, customer_type)
-    for obj in (room_type, rate_plan, guest, booker, company, travel_agent):
+    companions = list(companions or [])
+    for obj in (room_type, rate_plan, guest, booker, company, travel_agent, *companions):
         if obj is not None and obj.property_id != property.pk:
             raise InvalidInput("A room type, plan, guest or company belongs to another property.")
     if not rate_plan.active:
@@ -327,6 +329,8 @@ def reservation_create(
             )
             _apply_quote(res, q, rate_plan)
             res.save()
+            if companions:
+                res.companions.set(companions)
             _write_nights(res, q)
             created.append(res)
             audit_record(

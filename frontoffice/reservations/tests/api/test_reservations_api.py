@@ -182,3 +182,14 @@ def test_several_rooms_in_one_post(hotel, agent, api_as):
     resp = api_as(agent).post("/properties/TEST/reservations", booking_body(rooms=3))
     assert resp.status_code == 201
     assert len(resp.json()["party_rooms"]) == 3
+
+
+def test_booker_and_companions_are_recorded(hotel, agent, api_as):
+    body = booking_body(
+        booker={"first_name": "Marta", "last_name": "Ruiz", "email": "marta@agency.example"},
+        companions=[{"first_name": "Pablo", "last_name": "Vidal"}],
+    )
+    resp = api_as(agent).post("/properties/TEST/reservations", body)
+    assert resp.status_code == 201, resp.json()
+    assert resp.json()["booker"]["last_name"] == "Ruiz"
+    assert [c["first_name"] for c in resp.json()["companions"]] == ["Pablo"]
