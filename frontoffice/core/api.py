@@ -1,7 +1,8 @@
 """API building blocks: token auth, the domain-error handler and the properties endpoints."""
 
 from django.http import HttpRequest
-from ninja import Router, Status
+from ninja import Field, Router, Schema, Status
+from ninja.pagination import LimitOffsetPagination
 from ninja.security import HttpBearer, django_auth
 
 from frontoffice.core.access import properties_for, property_for, require
@@ -33,6 +34,17 @@ def scoped(request: HttpRequest, code: str, perm: str | None = None) -> Property
     if perm:
         require(user, perm)
     return prop
+
+
+class Pagination(LimitOffsetPagination):
+    """``{"items": [...], "count": N}`` with ``limit`` (1–200, default 50) and a bounded ``offset``."""
+
+    class Input(Schema):
+        limit: int = Field(50, ge=1, le=200)
+        offset: int = Field(0, ge=0, le=10_000_000)
+
+    def __init__(self, **kwargs):
+        super().__init__(max_limit=200, **kwargs)
 
 
 router = Router(tags=["properties"])

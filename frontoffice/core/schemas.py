@@ -1,8 +1,18 @@
 import datetime as dt
 from decimal import Decimal
+from typing import Annotated
 
 from ninja import Schema
-from pydantic import Field
+from pydantic import AfterValidator, Field
+
+
+def _local_time(value: dt.time) -> dt.time:
+    if value.tzinfo is not None:
+        raise ValueError("give the local time at the property, without a time zone")
+    return value
+
+
+LocalTime = Annotated[dt.time, AfterValidator(_local_time)]
 
 
 class ErrorOut(Schema):
@@ -19,8 +29,8 @@ class PropertyIn(Schema):
     currency: str = Field("EUR", pattern=r"^[A-Z]{3}$")
     default_language: str = Field("es", pattern=r"^(es|en)$")
     business_date: dt.date
-    check_in_time: dt.time = dt.time(15, 0)
-    check_out_time: dt.time = dt.time(12, 0)
+    check_in_time: LocalTime = dt.time(15, 0)
+    check_out_time: LocalTime = dt.time(12, 0)
     vat_rate: Decimal = Field(Decimal("10.00"), ge=0, le=100, decimal_places=2)
     prices_include_vat: bool = True
     city_tax_per_night: Decimal = Field(Decimal("0.00"), ge=0, max_digits=8, decimal_places=2)

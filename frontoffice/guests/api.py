@@ -1,7 +1,7 @@
 from ninja import Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
-from frontoffice.core.api import scoped, user_of
+from frontoffice.core.api import Pagination, scoped, user_of
 from frontoffice.core.domain.errors import InvalidInput
 from frontoffice.guests.schemas import CompanyIn, CompanyOut, GuestCreated, GuestIn, GuestOut
 from frontoffice.guests.selectors import company_list, guest_list
@@ -12,7 +12,7 @@ router = Router(tags=["guests"])
 
 
 @router.get("/properties/{code}/guests", response=list[GuestOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_guests(request, code: str, q: str = ""):
     prop = scoped(request, code, "core.view_reservations")
     return guest_list(property=prop, text=q)
@@ -34,7 +34,7 @@ def create_guest(request, code: str, payload: GuestIn):
 
 
 @router.get("/properties/{code}/companies", response=list[CompanyOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_companies(request, code: str, q: str = ""):
     prop = scoped(request, code, "core.view_reservations")
     return company_list(property=prop, text=q)

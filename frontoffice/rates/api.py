@@ -1,7 +1,7 @@
 from ninja import Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
-from frontoffice.core.api import scoped, user_of
+from frontoffice.core.api import Pagination, scoped, user_of
 from frontoffice.core.domain.errors import InvalidInput
 from frontoffice.rates.models import RatePlan
 from frontoffice.rates.schemas import RatePlanIn, RatePlanOut, RatesIn, RatesOut
@@ -21,7 +21,7 @@ def rate_plan_by_code(prop, code: str) -> RatePlan:
 
 
 @router.get("/properties/{code}/rate-plans", response=list[RatePlanOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_rate_plans(request, code: str):
     prop = scoped(request, code, "core.view_rates")
     return RatePlan.objects.filter(property=prop).select_related("parent")

@@ -1,9 +1,11 @@
 """Rate plans with their policies, and daily prices and restrictions per room type and plan."""
 
+import builtins
 from decimal import Decimal
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from frontoffice.core.models import Property
@@ -74,6 +76,11 @@ class RatePlan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} · {self.name}"
+
+    @builtins.property
+    def display_name(self) -> str:
+        """The name in the language of the current request (Spanish when one is given)."""
+        return (self.name_es if (get_language() or "en").startswith("es") else "") or self.name
 
 
 class DailyRate(models.Model):

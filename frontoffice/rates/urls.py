@@ -1,2 +1,9 @@
+from django.urls import path
+
+from frontoffice.rates import views
+
 app_name = "rates"
-urlpatterns: list = []
+urlpatterns = [
+    path("rates/", views.grid, name="grid"),
+    path("rates/bulk/", views.bulk_update, name="bulk"),
+]

@@ -1,9 +1,9 @@
 import datetime as dt
 
 from ninja import Query, Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
-from frontoffice.core.api import scoped, user_of
+from frontoffice.core.api import Pagination, scoped, user_of
 from frontoffice.core.domain.errors import InvalidInput, NotFound
 from frontoffice.core.models import AuditEntry
 from frontoffice.guests.models import Company, Guest
@@ -80,7 +80,7 @@ def get_availability(
 
 
 @router.get("/properties/{code}/reservations", response=list[ReservationOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_reservations(
     request,
     code: str,

@@ -15,7 +15,7 @@ def availability_rows(results: list[AvailabilityResult], plans: dict[str, RatePl
             rates.append(
                 {
                     "rate_plan": plan.code,
-                    "name": plan.name,
+                    "name": plan.display_name,
                     "meal_plan": plan.meal_plan,
                     "refundable": plan.refundable,
                     "bookable": option.bookable and not res.blocks,

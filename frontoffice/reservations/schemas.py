@@ -1,10 +1,20 @@
 import datetime as dt
 from decimal import Decimal
+from typing import Annotated
 
 from ninja import Schema
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from frontoffice.guests.schemas import GuestIn
+
+
+def _local_time(value: dt.time | None) -> dt.time | None:
+    if value is not None and value.tzinfo is not None:
+        raise ValueError("give the local time at the property, without a time zone")
+    return value
+
+
+LocalTime = Annotated[dt.time, AfterValidator(_local_time)]
 
 
 class BlockOut(Schema):
@@ -86,7 +96,7 @@ class ReservationIn(Occupancy):
     market_segment: str = "leisure"
     channel: str = "phone"
     customer_type: str = "transient"
-    eta: dt.time | None = None
+    eta: LocalTime | None = None
     special_requests: str = Field("", max_length=2000)
     parking: bool = False
     notes: str = Field("", max_length=4000)
@@ -109,7 +119,7 @@ class ReservationPatch(Schema):
     children_ages: list[int] | None = None
     nightly_price: Decimal | None = Field(None, ge=0, max_digits=10, decimal_places=2)
     override_reason: str = Field("", max_length=200)
-    eta: dt.time | None = None
+    eta: LocalTime | None = None
     special_requests: str | None = Field(None, max_length=2000)
     notes: str | None = Field(None, max_length=4000)
     parking: bool | None = None

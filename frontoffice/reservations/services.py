@@ -539,7 +539,12 @@ def cancellation_policy_of(plan: RatePlan) -> CancellationPolicy:
 
 
 def cancellation_fee_preview(*, reservation: Reservation, now: dt.datetime | None = None) -> Decimal:
-    """The fee the policy would charge if the reservation were cancelled at ``now``."""
+    """The fee the policy would charge if the reservation were cancelled at ``now``.
+
+    Only a confirmed booking costs anything: options and waitlisted stays cancel free.
+    """
+    if reservation.status != Status.CONFIRMED:
+        return Decimal("0.00")
     first = reservation.nights_priced.order_by("date").first()
     return cancellation_policy_of(reservation.rate_plan).fee(
         now=now or timezone.now(),
@@ -570,9 +575,7 @@ def reservation_cancel(
         if not can_transition(res.status, Status.CANCELLED):
             raise IllegalTransition(f"A reservation that is {res.get_status_display()} cannot be cancelled.")
         before = snapshot(res, AUDITED_FIELDS)
-        fee = Decimal("0.00")
-        if res.status == Status.CONFIRMED and not waive_fee:
-            fee = cancellation_fee_preview(reservation=res, now=now)
+        fee = Decimal("0.00") if waive_fee else cancellation_fee_preview(reservation=res, now=now)
         if res.status in HOLDS_INVENTORY:
             inventory_lock(property_id=res.property_id, stays=[(res.room_type_id, res.arrival, res.departure)])
             _release_inventory(res.room_type_id, dates_between(res.arrival, res.departure))

@@ -1,8 +1,8 @@
 from django.db.models import Count, Q
 from ninja import Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
-from frontoffice.core.api import scoped, user_of
+from frontoffice.core.api import Pagination, scoped, user_of
 from frontoffice.core.domain.errors import InvalidInput, NotFound
 from frontoffice.rooms.models import Room, RoomType
 from frontoffice.rooms.schemas import RoomBlockIn, RoomBlockOut, RoomIn, RoomOut, RoomTypeIn, RoomTypeOut
@@ -19,7 +19,7 @@ def room_type_by_code(prop, code: str) -> RoomType:
 
 
 @router.get("/properties/{code}/room-types", response=list[RoomTypeOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_room_types(request, code: str):
     prop = scoped(request, code, "core.view_rates")
     return RoomType.objects.filter(property=prop).annotate(room_count=Count("rooms", filter=Q(rooms__active=True)))
@@ -44,7 +44,7 @@ def create_room_type(request, code: str, payload: RoomTypeIn):
 
 
 @router.get("/properties/{code}/rooms", response=list[RoomOut])
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_rooms(request, code: str, room_type: str = "", floor: int | None = None):
     prop = scoped(request, code, "core.view_reservations")
     qs = Room.objects.filter(property=prop, active=True).select_related("room_type")
