@@ -1,6 +1,7 @@
 """The REST API: one NinjaAPI, each app's router, and one handler for every refusal."""
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -44,19 +45,21 @@ def validation_error(request, exc: NinjaValidationError):
         for e in exc.errors
     ]
     return api.create_response(
-        request, {"code": "invalid", "detail": "The request is not valid.", "errors": errors}, status=422
+        request, {"code": "invalid", "detail": _("The request is not valid."), "errors": errors}, status=422
     )
 
 
 @api.exception_handler(Http404)
 def not_found(request, exc):
-    return api.create_response(request, {"code": "not_found", "detail": "Not found.", "errors": []}, status=404)
+    return api.create_response(request, {"code": "not_found", "detail": _("Not found."), "errors": []}, status=404)
 
 
 @api.exception_handler(AuthenticationError)
 def unauthenticated(request, exc):
     return api.create_response(
-        request, {"code": "unauthenticated", "detail": "Sign in or send a valid API token.", "errors": []}, status=401
+        request,
+        {"code": "unauthenticated", "detail": _("Sign in or send a valid API token."), "errors": []},
+        status=401,
     )
 
 

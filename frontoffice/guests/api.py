@@ -1,3 +1,4 @@
+from django.utils.translation import gettext as _
 from ninja import Router, Status
 from ninja.pagination import paginate
 
@@ -47,5 +48,7 @@ def create_company(request, code: str, payload: CompanyIn):
     codes = [c.upper() for c in data.pop("negotiated_rate_plans")]
     plans = list(RatePlan.objects.filter(property=prop, code__in=codes))
     if len(plans) != len(set(codes)):
-        raise InvalidInput("Unknown rate plan.", errors=[{"field": "negotiated_rate_plans", "message": "Unknown."}])
+        raise InvalidInput(
+            _("Unknown rate plan."), errors=[{"field": "negotiated_rate_plans", "message": _("Unknown.")}]
+        )
     return Status(201, company_create(property=prop, actor=user_of(request), data=data, rate_plans=plans))

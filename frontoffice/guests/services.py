@@ -6,6 +6,7 @@ import phonenumbers
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models import Q
+from django.utils.translation import gettext as _
 from django_countries import countries
 
 from frontoffice.core.access import require
@@ -54,41 +55,46 @@ def guest_clean(data: dict, *, today: dt.date | None = None) -> dict:
     for f in ("first_name", "last_name"):
         clean[f] = (clean.get(f) or "").strip()
     if not clean["last_name"]:
-        errors.append({"field": "last_name", "message": "The guest's last name is required."})
+        errors.append({"field": "last_name", "message": _("The guest's last name is required.")})
     if not clean["first_name"]:
-        errors.append({"field": "first_name", "message": "The guest's first name is required."})
+        errors.append({"field": "first_name", "message": _("The guest's first name is required.")})
     if clean.get("email"):
         clean["email"] = clean["email"].strip().lower()
         try:
             validate_email(clean["email"])
         except ValidationError:
-            errors.append({"field": "email", "message": "Not a valid email address."})
+            errors.append({"field": "email", "message": _("Not a valid email address.")})
     if clean.get("phone"):
         try:
             clean["phone"] = normalise_phone(clean["phone"])
         except ValueError:
-            errors.append({"field": "phone", "message": "Not a valid phone number (use +34 600 000 000)."})
+            errors.append({"field": "phone", "message": _("Not a valid phone number (use +34 600 000 000).")})
     for f in ("nationality", "document_country"):
         if clean.get(f):
             clean[f] = clean[f].strip().upper()
             if clean[f] not in countries:
-                errors.append({"field": f, "message": "Use a two-letter country code such as ES or GB."})
+                errors.append({"field": f, "message": _("Use a two-letter country code such as ES or GB.")})
     if clean.get("document_type") and clean["document_type"] not in DocumentType.values:
-        errors.append({"field": "document_type", "message": f"One of {', '.join(DocumentType.values)}."})
+        errors.append(
+            {
+                "field": "document_type",
+                "message": _("One of %(choices)s.") % {"choices": ", ".join(DocumentType.values)},
+            }
+        )
     if clean.get("document_number"):
         clean["document_number"] = clean["document_number"].strip().upper().replace(" ", "")
     if clean.get("language") and clean["language"] not in {"es", "en"}:
-        errors.append({"field": "language", "message": "Language must be es or en."})
+        errors.append({"field": "language", "message": _("Language must be es or en.")})
     if clean.get("birth_date") and today and clean["birth_date"] > today:
-        errors.append({"field": "birth_date", "message": "The birth date is in the future."})
+        errors.append({"field": "birth_date", "message": _("The birth date is in the future.")})
     if clean.get("vip_level") is not None and not 0 <= int(clean["vip_level"]) <= 5:
-        errors.append({"field": "vip_level", "message": "VIP level goes from 0 (none) to 5."})
+        errors.append({"field": "vip_level", "message": _("VIP level goes from 0 (none) to 5.")})
     if clean.get("do_not_rent") and not (clean.get("do_not_rent_reason") or "").strip():
-        errors.append({"field": "do_not_rent_reason", "message": "Say why the guest must not be accommodated."})
+        errors.append({"field": "do_not_rent_reason", "message": _("Say why the guest must not be accommodated.")})
     if clean.get("preferences") is not None and not isinstance(clean["preferences"], list):
-        errors.append({"field": "preferences", "message": "Preferences are a list of tags."})
+        errors.append({"field": "preferences", "message": _("Preferences are a list of tags.")})
     if errors:
-        raise InvalidInput("The guest profile is not valid.", errors=errors)
+        raise InvalidInput(_("The guest profile is not valid."), errors=errors)
     return clean
 
 
@@ -139,26 +145,26 @@ def company_create(*, property: Property, actor, data: dict, rate_plans=()) -> C
     name = (data.get("name") or "").strip()
     errors = []
     if not name:
-        errors.append({"field": "name", "message": "A company name is required."})
+        errors.append({"field": "name", "message": _("A company name is required.")})
     kind = data.get("kind") or Company.Kind.COMPANY
     if kind not in Company.Kind.values:
-        errors.append({"field": "kind", "message": "company or travel_agent."})
+        errors.append({"field": "kind", "message": _("company or travel_agent.")})
     email = (data.get("email") or "").strip().lower()
     if email:
         try:
             validate_email(email)
         except ValidationError:
-            errors.append({"field": "email", "message": "Not a valid email address."})
+            errors.append({"field": "email", "message": _("Not a valid email address.")})
     phone = (data.get("phone") or "").strip()
     if phone:
         try:
             phone = normalise_phone(phone)
         except ValueError:
-            errors.append({"field": "phone", "message": "Not a valid phone number."})
+            errors.append({"field": "phone", "message": _("Not a valid phone number.")})
     if any(rp.property_id != property.pk for rp in rate_plans):
-        errors.append({"field": "negotiated_rate_plans", "message": "Unknown rate plan."})
+        errors.append({"field": "negotiated_rate_plans", "message": _("Unknown rate plan.")})
     if errors:
-        raise InvalidInput("The company is not valid.", errors=errors)
+        raise InvalidInput(_("The company is not valid."), errors=errors)
     company = Company.objects.create(
         property=property,
         kind=kind,

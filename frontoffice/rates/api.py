@@ -1,3 +1,4 @@
+from django.utils.translation import gettext as _
 from ninja import Router, Status
 from ninja.pagination import paginate
 
@@ -16,7 +17,10 @@ CLEARABLE = {"min_stay", "max_stay", "min_advance", "max_advance"}
 def rate_plan_by_code(prop, code: str) -> RatePlan:
     plan = RatePlan.objects.filter(property=prop, code=code.upper()).select_related("parent").first()
     if plan is None:
-        raise InvalidInput(f"Unknown rate plan {code!r}.", errors=[{"field": "rate_plan", "message": "Unknown."}])
+        raise InvalidInput(
+            _("Unknown rate plan %(code)s.") % {"code": repr(code)},
+            errors=[{"field": "rate_plan", "message": _("Unknown.")}],
+        )
     return plan
 
 
@@ -42,7 +46,7 @@ def put_rates(request, code: str, payload: RatesIn):
     if payload.room_type:
         room_types = list(RoomType.objects.filter(property=prop, code=payload.room_type.upper()))
         if not room_types:
-            raise InvalidInput("Unknown room type.", errors=[{"field": "room_type", "message": "Unknown."}])
+            raise InvalidInput(_("Unknown room type."), errors=[{"field": "room_type", "message": _("Unknown.")}])
     else:
         room_types = list(RoomType.objects.filter(property=prop))
     if payload.rate_plan:
@@ -53,7 +57,7 @@ def put_rates(request, code: str, payload: RatesIn):
             plans = [p for p in plans if not p.parent_id]
     bad_clear = set(payload.clear) - CLEARABLE
     if bad_clear:
-        raise InvalidInput("Only min/max restrictions can be cleared.", errors=[{"field": "clear"}])
+        raise InvalidInput(_("Only min/max restrictions can be cleared."), errors=[{"field": "clear"}])
     fields = (
         "price",
         "extra_adult",

@@ -4,6 +4,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from frontoffice.core.access import require
 from frontoffice.core.audit import audit_record
@@ -31,26 +32,32 @@ def rate_plan_create(*, property: Property, actor, code: str, name: str, parent:
     code = code.strip().upper()
     errors = []
     if not code or len(code) > 12:
-        errors.append({"field": "code", "message": "A code of 1 to 12 characters is required."})
+        errors.append({"field": "code", "message": _("A code of 1 to 12 characters is required.")})
     if not name.strip():
-        errors.append({"field": "name", "message": "A name is required."})
+        errors.append({"field": "name", "message": _("A name is required.")})
     if fields.get("meal_plan", MealPlan.RO) not in MealPlan.values:
-        errors.append({"field": "meal_plan", "message": f"One of {', '.join(MealPlan.values)}."})
+        errors.append(
+            {"field": "meal_plan", "message": _("One of %(choices)s.") % {"choices": ", ".join(MealPlan.values)}}
+        )
     for f in ("cancellation_penalty", "no_show_penalty"):
         if fields.get(f, CancellationPenalty.FIRST_NIGHT) not in CancellationPenalty.values:
-            errors.append({"field": f, "message": f"One of {', '.join(CancellationPenalty.values)}."})
+            errors.append(
+                {"field": f, "message": _("One of %(choices)s.") % {"choices": ", ".join(CancellationPenalty.values)}}
+            )
     if fields.get("guarantee", Guarantee.CARD) not in Guarantee.values:
-        errors.append({"field": "guarantee", "message": f"One of {', '.join(Guarantee.values)}."})
+        errors.append(
+            {"field": "guarantee", "message": _("One of %(choices)s.") % {"choices": ", ".join(Guarantee.values)}}
+        )
     for f in ("cancellation_percent", "deposit_percent"):
         value = Decimal(fields.get(f, 0) or 0)
         if not 0 <= value <= 100:
-            errors.append({"field": f, "message": "A percentage from 0 to 100."})
+            errors.append({"field": f, "message": _("A percentage from 0 to 100.")})
     if parent is not None and parent.property_id != property.pk:
-        errors.append({"field": "parent", "message": "The parent plan belongs to another property."})
+        errors.append({"field": "parent", "message": _("The parent plan belongs to another property.")})
     if errors:
-        raise InvalidInput("The rate plan is not valid.", errors=errors)
+        raise InvalidInput(_("The rate plan is not valid."), errors=errors)
     if RatePlan.objects.filter(property=property, code=code).exists():
-        raise Conflict(f"Rate plan {code} already exists.", code="duplicate")
+        raise Conflict(_("Rate plan %(code)s already exists.") % {"code": code}, code="duplicate")
     plan = RatePlan.objects.create(property=property, code=code, name=name.strip(), parent=parent, **fields)
     audit_record(property=property, entity="rate_plan", entity_id=code, action="create", actor=actor, changes={})
     return plan
@@ -77,34 +84,34 @@ def rates_bulk_update(
     require(actor, "core.manage_rates")
     errors = []
     if end < start:
-        errors.append({"field": "to", "message": "The end date cannot be before the start date."})
+        errors.append({"field": "to", "message": _("The end date cannot be before the start date.")})
     elif (end - start).days >= MAX_BULK_DAYS:
-        errors.append({"field": "to", "message": f"At most {MAX_BULK_DAYS} days at once."})
+        errors.append({"field": "to", "message": _("At most %(days)d days at once.") % {"days": MAX_BULK_DAYS}})
     if weekdays and not weekdays <= set(range(1, 8)):
-        errors.append({"field": "weekdays", "message": "Weekdays are 1 (Monday) to 7 (Sunday)."})
+        errors.append({"field": "weekdays", "message": _("Weekdays are 1 (Monday) to 7 (Sunday).")})
     unknown = set(values) - set(RESTRICTION_FIELDS) - set(PRICE_FIELDS)
     if unknown:
-        errors.append({"field": sorted(unknown)[0], "message": "Not a price or restriction."})
+        errors.append({"field": sorted(unknown)[0], "message": _("Not a price or restriction.")})
     if not values:
-        errors.append({"field": "price", "message": "Give a price or at least one restriction."})
+        errors.append({"field": "price", "message": _("Give a price or at least one restriction.")})
     for f in PRICE_FIELDS:
         if f in values and values[f] is not None and Decimal(values[f]) < 0:
-            errors.append({"field": f, "message": "Prices cannot be negative."})
+            errors.append({"field": f, "message": _("Prices cannot be negative.")})
     if values.get("price") is not None and any(p.parent_id for p in rate_plans):
-        errors.append({"field": "price", "message": "A derived plan follows its parent's price."})
+        errors.append({"field": "price", "message": _("A derived plan follows its parent's price.")})
     for f in ("min_stay", "max_stay", "min_advance", "max_advance"):
         if values.get(f) is not None and int(values[f]) < 0:
-            errors.append({"field": f, "message": "Must be zero or more."})
+            errors.append({"field": f, "message": _("Must be zero or more.")})
     if values.get("min_stay") and values.get("max_stay") and values["min_stay"] > values["max_stay"]:
-        errors.append({"field": "max_stay", "message": "Maximum stay cannot be below the minimum."})
+        errors.append({"field": "max_stay", "message": _("Maximum stay cannot be below the minimum.")})
     if any(rt.property_id != property.pk for rt in room_types) or any(
         rp.property_id != property.pk for rp in rate_plans
     ):
-        errors.append({"field": "room_type", "message": "Unknown room type or rate plan."})
+        errors.append({"field": "room_type", "message": _("Unknown room type or rate plan.")})
     if not room_types or not rate_plans:
-        errors.append({"field": "room_type", "message": "Choose at least one room type and one rate plan."})
+        errors.append({"field": "room_type", "message": _("Choose at least one room type and one rate plan.")})
     if errors:
-        raise InvalidInput("The rate change is not valid.", errors=errors)
+        raise InvalidInput(_("The rate change is not valid."), errors=errors)
 
     days = [d for d in dates_between(start, end + dt.timedelta(days=1)) if not weekdays or d.isoweekday() in weekdays]
     written = 0

@@ -1,5 +1,6 @@
 import datetime as dt
 
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
@@ -38,11 +39,11 @@ def parse_ages(children: int, ages: str) -> list[int | None]:
     try:
         parsed = [int(a) for a in ages.split(",") if a.strip()]
     except ValueError:
-        raise InvalidInput("Ages are whole numbers separated by commas.", errors=[{"field": "ages"}]) from None
+        raise InvalidInput(_("Ages are whole numbers separated by commas."), errors=[{"field": "ages"}]) from None
     if children and len(parsed) != children:
-        raise InvalidInput("Give one age per child.", errors=[{"field": "ages"}])
+        raise InvalidInput(_("Give one age per child."), errors=[{"field": "ages"}])
     if any(a < 0 or a > 17 for a in parsed):
-        raise InvalidInput("Children's ages go from 0 to 17.", errors=[{"field": "ages"}])
+        raise InvalidInput(_("Children's ages go from 0 to 17."), errors=[{"field": "ages"}])
     return parsed
 
 
@@ -60,9 +61,9 @@ def get_availability(
     """Rooms free per room type and every rate plan's price, or the reasons it cannot be sold."""
     prop = scoped(request, code, "core.view_rates")
     if departure <= arrival:
-        raise InvalidInput("Departure must be after arrival.", errors=[{"field": "departure"}])
+        raise InvalidInput(_("Departure must be after arrival."), errors=[{"field": "departure"}])
     if (departure - arrival).days > 365:
-        raise InvalidInput("A stay cannot be longer than 365 nights.", errors=[{"field": "departure"}])
+        raise InvalidInput(_("A stay cannot be longer than 365 nights."), errors=[{"field": "departure"}])
     children_ages = parse_ages(children, ages)
     results = availability_get(
         property=prop, arrival=arrival, departure=departure, adults=adults, children_ages=children_ages, rooms=rooms
@@ -108,14 +109,14 @@ def _company(prop, pk):
         return None
     company = Company.objects.filter(property=prop, pk=pk).first()
     if company is None:
-        raise InvalidInput("Unknown company.", errors=[{"field": "company_id", "message": "Unknown."}])
+        raise InvalidInput(_("Unknown company."), errors=[{"field": "company_id", "message": _("Unknown.")}])
     return company
 
 
 def _detail(prop, confirmation: str) -> Reservation:
     res = reservation_get(property=prop, confirmation=confirmation)
     if res is None:
-        raise NotFound(f"No reservation {confirmation}.")
+        raise NotFound(_("No reservation %(confirmation)s.") % {"confirmation": confirmation})
     res.nightly = [{"date": n.date, "price": str(n.price)} for n in res.nights_priced.all()]
     res.companions_list = list(res.companions.all())
     res.party_rooms = list(
@@ -137,7 +138,7 @@ def create_reservation(request, code: str, payload: ReservationIn):
     if payload.guest_id is not None:
         guest = Guest.objects.filter(property=prop, pk=payload.guest_id).first()
         if guest is None:
-            raise InvalidInput("Unknown guest.", errors=[{"field": "guest_id", "message": "Unknown."}])
+            raise InvalidInput(_("Unknown guest."), errors=[{"field": "guest_id", "message": _("Unknown.")}])
     else:
         guest = guest_find_or_create(property=prop, actor=actor, data=payload.guest.dict())
     booker = guest_find_or_create(property=prop, actor=actor, data=payload.booker.dict()) if payload.booker else None
@@ -184,7 +185,7 @@ def patch_reservation(request, code: str, confirmation: str, payload: Reservatio
     prop = scoped(request, code, "core.book")
     res = reservation_get(property=prop, confirmation=confirmation)
     if res is None:
-        raise NotFound(f"No reservation {confirmation}.")
+        raise NotFound(_("No reservation %(confirmation)s.") % {"confirmation": confirmation})
     data = payload.dict(exclude_unset=True)
     details = {
         k: data[k]
@@ -213,7 +214,7 @@ def cancel_reservation(request, code: str, confirmation: str, payload: CancelIn)
     prop = scoped(request, code, "core.cancel")
     res = reservation_get(property=prop, confirmation=confirmation)
     if res is None:
-        raise NotFound(f"No reservation {confirmation}.")
+        raise NotFound(_("No reservation %(confirmation)s.") % {"confirmation": confirmation})
     reservation_cancel(reservation=res, actor=user_of(request), reason=payload.reason, waive_fee=payload.waive_fee)
     return _detail(prop, res.confirmation)
 
@@ -224,7 +225,7 @@ def confirm_reservation(request, code: str, confirmation: str):
     prop = scoped(request, code, "core.book")
     res = reservation_get(property=prop, confirmation=confirmation)
     if res is None:
-        raise NotFound(f"No reservation {confirmation}.")
+        raise NotFound(_("No reservation %(confirmation)s.") % {"confirmation": confirmation})
     reservation_confirm(reservation=res, actor=user_of(request))
     return _detail(prop, res.confirmation)
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from frontoffice.core.access import can, require
 from frontoffice.core.audit import audit_record, diff, snapshot
@@ -72,26 +73,42 @@ def _validate_stay(arrival, departure, adults, children_ages, rooms=1) -> Stay:
     except StayError as exc:
         errors.append({"field": "departure", "message": str(exc)})
     if adults < 1:
-        errors.append({"field": "adults", "message": "At least one adult."})
+        errors.append({"field": "adults", "message": _("At least one adult.")})
     if any(a is not None and (not isinstance(a, int) or a < 0 or a > MAX_CHILD_AGE) for a in children_ages):
-        errors.append({"field": "children_ages", "message": f"Children's ages go from 0 to {MAX_CHILD_AGE}."})
+        errors.append(
+            {"field": "children_ages", "message": _("Children's ages go from 0 to %(max)d.") % {"max": MAX_CHILD_AGE}}
+        )
     if not 1 <= rooms <= MAX_ROOMS_PER_BOOKING:
-        errors.append({"field": "rooms", "message": f"From 1 to {MAX_ROOMS_PER_BOOKING} rooms in one booking."})
+        errors.append(
+            {"field": "rooms", "message": _("From 1 to %(max)d rooms in one booking.") % {"max": MAX_ROOMS_PER_BOOKING}}
+        )
     if errors:
-        raise InvalidInput("The stay is not valid.", errors=errors)
+        raise InvalidInput(_("The stay is not valid."), errors=errors)
     return stay
 
 
 def _check_choices(segment, channel, customer_type):
     errors = []
     if segment not in MarketSegment.values:
-        errors.append({"field": "market_segment", "message": f"One of {', '.join(MarketSegment.values)}."})
+        errors.append(
+            {
+                "field": "market_segment",
+                "message": _("One of %(choices)s.") % {"choices": ", ".join(MarketSegment.values)},
+            }
+        )
     if channel not in Channel.values:
-        errors.append({"field": "channel", "message": f"One of {', '.join(Channel.values)}."})
+        errors.append(
+            {"field": "channel", "message": _("One of %(choices)s.") % {"choices": ", ".join(Channel.values)}}
+        )
     if customer_type not in CustomerType.values:
-        errors.append({"field": "customer_type", "message": f"One of {', '.join(CustomerType.values)}."})
+        errors.append(
+            {
+                "field": "customer_type",
+                "message": _("One of %(choices)s.") % {"choices": ", ".join(CustomerType.values)},
+            }
+        )
     if errors:
-        raise InvalidInput("The booking's segmentation is not valid.", errors=errors)
+        raise InvalidInput(_("The booking's segmentation is not valid."), errors=errors)
 
 
 def _locked_nights(rows: dict, room_type_id: int, dates: list[dt.date]) -> dict[dt.date, NightInventory]:
@@ -120,7 +137,7 @@ def _price_stay(
 ) -> Quote:
     """The quote for the stay, or NoAvailability with every reason it cannot be sold."""
     all_plans = list(RatePlan.objects.filter(property=property).select_related("parent"))
-    _, known = plan_infos([rate_plan], all_plans)
+    _unused, known = plan_infos([rate_plan], all_plans)
     prices, restrictions = daily_rates_load(
         property=property, room_type_ids=[room_type.pk], start=stay.arrival, end=stay.departure
     )
@@ -161,12 +178,12 @@ def _override_quote(property: Property, stay: Stay, nightly_price: Decimal, adul
 
 
 def _unique_confirmation(property: Property, taken: set[str]) -> str:
-    for _ in range(20):
+    for _attempt in range(20):
         code = new_confirmation()
         if code not in taken and not Reservation.objects.filter(property=property, confirmation=code).exists():
             taken.add(code)
             return code
-    raise Conflict("Could not allocate a confirmation number; try again.")  # pragma: no cover
+    raise Conflict(_("Could not allocate a confirmation number; try again."))  # pragma: no cover
 
 
 def _write_nights(reservation: Reservation, q: Quote) -> None:
@@ -192,7 +209,7 @@ def _take_inventory(room_type_id: int, dates: list[dt.date], rooms: int) -> None
         with transaction.atomic():
             InventoryNight.objects.filter(room_type_id=room_type_id, date__in=dates).update(sold=F("sold") + rooms)
     except IntegrityError:
-        raise NoAvailability("No room is free for those nights.") from None
+        raise NoAvailability(_("No room is free for those nights.")) from None
 
 
 def _release_inventory(room_type_id: int, dates: list[dt.date], rooms: int = 1) -> None:
@@ -242,23 +259,26 @@ def reservation_create(
     companions = list(companions or [])
     for obj in (room_type, rate_plan, guest, booker, company, travel_agent, *companions):
         if obj is not None and obj.property_id != property.pk:
-            raise InvalidInput("A room type, plan, guest or company belongs to another property.")
+            raise InvalidInput(_("A room type, plan, guest or company belongs to another property."))
     if not rate_plan.active:
-        raise InvalidInput(f"Rate plan {rate_plan.code} is not active.", errors=[{"field": "rate_plan"}])
+        raise InvalidInput(
+            _("Rate plan %(code)s is not active.") % {"code": rate_plan.code}, errors=[{"field": "rate_plan"}]
+        )
     if guest.do_not_rent and not can(actor, "core.book_do_not_rent"):
         raise PermissionDenied(
-            f"{guest.full_name} is marked do-not-rent ({guest.do_not_rent_reason}); a manager must book.",
+            _("%(guest)s is marked do-not-rent (%(reason)s); a manager must book.")
+            % {"guest": guest.full_name, "reason": guest.do_not_rent_reason},
             code="do_not_rent",
         )
     if nightly_price is not None:
         require(actor, "core.override_price")
         if nightly_price < 0:
-            raise InvalidInput("The price cannot be negative.", errors=[{"field": "nightly_price"}])
+            raise InvalidInput(_("The price cannot be negative."), errors=[{"field": "nightly_price"}])
         if not override_reason.strip():
-            raise InvalidInput("Say why the price is overridden.", errors=[{"field": "override_reason"}])
+            raise InvalidInput(_("Say why the price is overridden."), errors=[{"field": "override_reason"}])
     now = timezone.now()
     if tentative_until is not None and tentative_until <= now:
-        raise InvalidInput("An option must expire in the future.", errors=[{"field": "tentative_until"}])
+        raise InvalidInput(_("An option must expire in the future."), errors=[{"field": "tentative_until"}])
     dates = stay.dates()
 
     with transaction.atomic():
@@ -287,8 +307,8 @@ def reservation_create(
             # Restrictions waived (a booking made elsewhere being imported): inventory still rules.
             if min(n.sellable for n in nights_inventory.values()) < rooms:
                 raise NoAvailability(
-                    "No room of this type is free for those nights.",
-                    errors=[{"code": "no_availability", "message": "No room of this type is free."}],
+                    _("No room of this type is free for those nights."),
+                    errors=[{"code": "no_availability", "message": _("No room of this type is free.")}],
                 )
             q = _price_ignoring_restrictions(property, room_type, rate_plan, stay, adults, children_ages)
         if nightly_price is not None:
@@ -296,7 +316,7 @@ def reservation_create(
         taken: set[str] = set()
         created = []
         party = ""
-        for _ in range(rooms):
+        for _room in range(rooms):
             code = _unique_confirmation(property, taken)
             party = party or code
             res = Reservation(
@@ -350,8 +370,8 @@ def reservation_create(
 def _price_ignoring_restrictions(property, room_type, rate_plan, stay, adults, children_ages) -> Quote:
     """Price a stay whose restrictions were waived (imports of bookings made elsewhere)."""
     all_plans = list(RatePlan.objects.filter(property=property).select_related("parent"))
-    _, known = plan_infos([rate_plan], all_plans)
-    prices, _ = daily_rates_load(
+    _unused, known = plan_infos([rate_plan], all_plans)
+    prices, _restrictions = daily_rates_load(
         property=property, room_type_ids=[room_type.pk], start=stay.arrival, end=stay.departure
     )
     result = evaluate_room_type(
@@ -420,16 +440,20 @@ def reservation_modify(
     }
     unknown = set(details) - allowed_details
     if unknown:
-        raise InvalidInput(f"Cannot change {', '.join(sorted(unknown))} here.")
+        raise InvalidInput(_("Cannot change %(fields)s here.") % {"fields": ", ".join(sorted(unknown))})
     with transaction.atomic():
         res = _locked(reservation)
         prop = res.property
         before = snapshot(res, AUDITED_FIELDS)
         stay_change = any(v is not None for v in (arrival, departure, room_type, rate_plan, adults, children_ages))
         if (stay_change or nightly_price is not None) and res.status not in MODIFIABLE:
-            raise IllegalTransition(f"A reservation that is {res.get_status_display()} cannot be changed.")
+            raise IllegalTransition(
+                _("A reservation that is %(status)s cannot be changed.") % {"status": res.get_status_display()}
+            )
         if details and res.status in {Status.CANCELLED, Status.NO_SHOW, Status.CHECKED_OUT}:
-            raise IllegalTransition(f"A reservation that is {res.get_status_display()} cannot be changed.")
+            raise IllegalTransition(
+                _("A reservation that is %(status)s cannot be changed.") % {"status": res.get_status_display()}
+            )
         new_arrival = arrival or res.arrival
         new_departure = departure or res.departure
         new_type = room_type or res.room_type
@@ -438,7 +462,7 @@ def reservation_modify(
         new_ages = list(children_ages) if children_ages is not None else list(res.children_ages)
         for obj in (new_type, new_plan, details.get("guest"), details.get("company")):
             if obj is not None and obj.property_id != prop.pk:
-                raise InvalidInput("A room type, plan, guest or company belongs to another property.")
+                raise InvalidInput(_("A room type, plan, guest or company belongs to another property."))
         stay = _validate_stay(new_arrival, new_departure, new_adults, new_ages)
         _check_choices(
             details.get("market_segment", res.market_segment),
@@ -448,13 +472,13 @@ def reservation_modify(
         if nightly_price is not None:
             require(actor, "core.override_price")
             if nightly_price < 0 or not override_reason.strip():
-                raise InvalidInput("An override needs a price of zero or more and a reason.")
+                raise InvalidInput(_("An override needs a price of zero or more and a reason."))
         if (
             details.get("guest") is not None
             and details["guest"].do_not_rent
             and not can(actor, "core.book_do_not_rent")
         ):
-            raise PermissionDenied("That guest is marked do-not-rent; a manager must book.", code="do_not_rent")
+            raise PermissionDenied(_("That guest is marked do-not-rent; a manager must book."), code="do_not_rent")
 
         if stay_change:
             holds = res.status in HOLDS_INVENTORY
@@ -565,7 +589,7 @@ def reservation_cancel(
     require(actor, "core.cancel")
     if not reason.strip():
         raise InvalidInput(
-            "Say why the reservation is cancelled.", errors=[{"field": "reason", "message": "Required."}]
+            _("Say why the reservation is cancelled."), errors=[{"field": "reason", "message": _("Required.")}]
         )
     if waive_fee:
         require(actor, "core.override_price")
@@ -573,7 +597,9 @@ def reservation_cancel(
     with transaction.atomic():
         res = _locked(reservation)
         if not can_transition(res.status, Status.CANCELLED):
-            raise IllegalTransition(f"A reservation that is {res.get_status_display()} cannot be cancelled.")
+            raise IllegalTransition(
+                _("A reservation that is %(status)s cannot be cancelled.") % {"status": res.get_status_display()}
+            )
         before = snapshot(res, AUDITED_FIELDS)
         fee = Decimal("0.00") if waive_fee else cancellation_fee_preview(reservation=res, now=now)
         if res.status in HOLDS_INVENTORY:
@@ -603,7 +629,9 @@ def reservation_confirm(*, reservation: Reservation, actor) -> Reservation:
     with transaction.atomic():
         res = _locked(reservation)
         if not can_transition(res.status, Status.CONFIRMED):
-            raise IllegalTransition(f"A reservation that is {res.get_status_display()} cannot be confirmed.")
+            raise IllegalTransition(
+                _("A reservation that is %(status)s cannot be confirmed.") % {"status": res.get_status_display()}
+            )
         before = snapshot(res, AUDITED_FIELDS)
         if res.status == Status.WAITLISTED:
             stay = Stay(res.arrival, res.departure)
@@ -637,13 +665,14 @@ def overbooking_set(*, property: Property, actor, room_type: RoomType, start: dt
     """Allow ``rooms`` rooms of overbooking per night in ``[start, end]`` (inclusive)."""
     require(actor, "core.manage_rates")
     if rooms < 0 or end < start or (end - start).days > 730:
-        raise InvalidInput("Overbooking needs zero or more rooms and a period of at most two years.")
+        raise InvalidInput(_("Overbooking needs zero or more rooms and a period of at most two years."))
     with transaction.atomic():
         rows = inventory_lock(property_id=property.pk, stays=[(room_type.pk, start, end + dt.timedelta(days=1))])
-        too_low = [d for (_, d), r in sorted(rows.items()) if r.sold > r.physical - r.out_of_order + rooms]
+        too_low = [d for (_type, d), r in sorted(rows.items()) if r.sold > r.physical - r.out_of_order + rooms]
         if too_low:
             raise Conflict(
-                f"More rooms are already sold on {too_low[0].isoformat()} than that allowance permits.",
+                _("More rooms are already sold on %(date)s than that allowance permits.")
+                % {"date": too_low[0].isoformat()},
                 code="would_oversell",
             )
         InventoryNight.objects.filter(room_type=room_type, date__gte=start, date__lte=end).update(overbooking=rooms)

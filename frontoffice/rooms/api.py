@@ -1,4 +1,5 @@
 from django.db.models import Count, Q
+from django.utils.translation import gettext as _
 from ninja import Router, Status
 from ninja.pagination import paginate
 
@@ -14,7 +15,10 @@ router = Router(tags=["rooms"])
 def room_type_by_code(prop, code: str) -> RoomType:
     rt = RoomType.objects.filter(property=prop, code=code.upper()).first()
     if rt is None:
-        raise InvalidInput(f"Unknown room type {code!r}.", errors=[{"field": "room_type", "message": "Unknown."}])
+        raise InvalidInput(
+            _("Unknown room type %(code)s.") % {"code": repr(code)},
+            errors=[{"field": "room_type", "message": _("Unknown.")}],
+        )
     return rt
 
 
@@ -77,7 +81,7 @@ def create_room_block(request, code: str, number: str, payload: RoomBlockIn):
     prop = scoped(request, code, "core.manage_rooms")
     room = Room.objects.filter(property=prop, number=number).select_related("room_type", "property").first()
     if room is None:
-        raise NotFound(f"No room {number}.")
+        raise NotFound(_("No room %(number)s.") % {"number": number})
     block = room_block_create(
         room=room,
         actor=user_of(request),

@@ -5,6 +5,7 @@ import datetime as dt
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from frontoffice.core.access import require
 from frontoffice.core.audit import audit_record
@@ -42,17 +43,17 @@ def room_type_create(
     code = code.strip().upper()
     errors = []
     if not code or len(code) > 10:
-        errors.append({"field": "code", "message": "A code of 1 to 10 characters is required."})
+        errors.append({"field": "code", "message": _("A code of 1 to 10 characters is required.")})
     if not name_en.strip():
-        errors.append({"field": "name", "message": "A name is required."})
+        errors.append({"field": "name", "message": _("A name is required.")})
     if base_occupancy < 1:
-        errors.append({"field": "base_occupancy", "message": "Base occupancy must be at least 1."})
+        errors.append({"field": "base_occupancy", "message": _("Base occupancy must be at least 1.")})
     if max_occupancy < base_occupancy:
-        errors.append({"field": "max_occupancy", "message": "Maximum occupancy cannot be below the base."})
+        errors.append({"field": "max_occupancy", "message": _("Maximum occupancy cannot be below the base.")})
     if errors:
-        raise InvalidInput("The room type is not valid.", errors=errors)
+        raise InvalidInput(_("The room type is not valid."), errors=errors)
     if RoomType.objects.filter(property=property, code=code).exists():
-        raise Conflict(f"Room type {code} already exists.", code="duplicate")
+        raise Conflict(_("Room type %(code)s already exists.") % {"code": code}, code="duplicate")
     room_type = RoomType.objects.create(
         property=property,
         code=code,
@@ -85,17 +86,22 @@ def room_create(
     features = sorted(set(features or []))
     unknown = [f for f in features if f not in FEATURES]
     if not number:
-        raise InvalidInput("A room number is required.", errors=[{"field": "number", "message": "Required."}])
+        raise InvalidInput(_("A room number is required."), errors=[{"field": "number", "message": _("Required.")}])
     if unknown:
         raise InvalidInput(
-            f"Unknown room features: {', '.join(unknown)}.",
-            errors=[{"field": "features", "message": f"Known features: {', '.join(sorted(FEATURES))}."}],
+            _("Unknown room features: %(features)s.") % {"features": ", ".join(unknown)},
+            errors=[
+                {
+                    "field": "features",
+                    "message": _("Known features: %(features)s.") % {"features": ", ".join(sorted(FEATURES))},
+                }
+            ],
         )
     if room_type.property_id != property.pk:
-        raise InvalidInput("The room type belongs to another property.")
+        raise InvalidInput(_("The room type belongs to another property."))
     with transaction.atomic():
         if Room.objects.filter(property=property, number=number).exists():
-            raise Conflict(f"Room {number} already exists.", code="duplicate")
+            raise Conflict(_("Room %(number)s already exists.") % {"number": number}, code="duplicate")
         room = Room.objects.create(
             property=property, number=number, floor=floor, room_type=room_type, features=features, smoking=smoking
         )
@@ -112,24 +118,26 @@ def room_block_create(*, room: Room, actor, kind: str, start: dt.date, end: dt.d
     """
     require(actor, "core.manage_rooms")
     if kind not in {k.value for k in RoomBlockKind}:
-        raise InvalidInput("Kind must be out_of_order or out_of_service.", errors=[{"field": "kind"}])
+        raise InvalidInput(_("Kind must be out_of_order or out_of_service."), errors=[{"field": "kind"}])
     if end <= start:
-        raise InvalidInput("The period must end after it starts.", errors=[{"field": "end"}])
+        raise InvalidInput(_("The period must end after it starts."), errors=[{"field": "end"}])
     if not reason.strip():
-        raise InvalidInput("A reason is required.", errors=[{"field": "reason", "message": "Required."}])
+        raise InvalidInput(_("A reason is required."), errors=[{"field": "reason", "message": _("Required.")}])
     with transaction.atomic():
         overlapping = RoomBlock.objects.filter(
             room=room, released_at__isnull=True, start__lt=end, end__gt=start
         ).exists()
         if overlapping:
-            raise Conflict(f"Room {room.number} already has a block in that period.", code="overlap")
+            raise Conflict(
+                _("Room %(number)s already has a block in that period.") % {"number": room.number}, code="overlap"
+            )
         if kind == RoomBlockKind.OUT_OF_ORDER:
             rows = inventory_lock(property_id=room.property_id, stays=[(room.room_type_id, start, end)])
             short = [d for d in dates_between(start, end) if rows[(room.room_type_id, d)].sellable_after_ooo() < 0]
             if short:
                 raise Conflict(
-                    f"Room {room.number} cannot go out of order: its room type is fully sold on "
-                    f"{short[0].isoformat()}.",
+                    _("Room %(number)s cannot go out of order: its room type is fully sold on %(date)s.")
+                    % {"number": room.number, "date": short[0].isoformat()},
                     code="would_oversell",
                 )
             try:
@@ -138,7 +146,7 @@ def room_block_create(*, room: Room, actor, kind: str, start: dt.date, end: dt.d
                         out_of_order=F("out_of_order") + 1
                     )
             except IntegrityError:
-                raise Conflict("That out-of-order period would oversell.", code="would_oversell") from None
+                raise Conflict(_("That out-of-order period would oversell."), code="would_oversell") from None
         block = RoomBlock.objects.create(
             property_id=room.property_id, room=room, kind=kind, start=start, end=end, reason=reason.strip()
         )
@@ -180,7 +188,7 @@ def room_block_release(*, block: RoomBlock, actor) -> None:
 
 def room_condition_set(*, room: Room, actor, condition: str) -> Room:
     if condition not in {c.value for c in HousekeepingCondition}:
-        raise InvalidInput("Condition must be dirty, clean or inspected.", errors=[{"field": "condition"}])
+        raise InvalidInput(_("Condition must be dirty, clean or inspected."), errors=[{"field": "condition"}])
     Room.objects.filter(pk=room.pk).update(condition=condition)
     room.condition = condition
     return room
