@@ -1,5 +1,6 @@
 import pytest
 from django.db import connection
+from django.utils import translation
 
 from frontoffice.reservations.tests.factories import make_hotel, make_user
 
@@ -27,3 +28,11 @@ def manager(hotel):
 @pytest.fixture
 def is_postgres():
     return connection.vendor == "postgresql"
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default():
+    """Every test starts in English; a test that switches language cannot leak it to the next."""
+    translation.activate("en")
+    yield
+    translation.deactivate()

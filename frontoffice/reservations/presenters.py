@@ -1,6 +1,7 @@
 """Shapes shared by the API and the web pages for availability results."""
 
 from frontoffice.rates.models import RatePlan
+from frontoffice.reservations.messages import block_text
 from frontoffice.reservations.selectors import AvailabilityResult
 
 
@@ -24,7 +25,7 @@ def availability_rows(results: list[AvailabilityResult], plans: dict[str, RatePl
                     "city_tax": str(q.city_tax) if q else None,
                     "total": str(q.total) if q else None,
                     "nights": [{"date": n.date, "price": str(n.price)} for n in q.nights] if q else [],
-                    "blocks": [{"code": b.code, "message": b.message} for b in option.blocks],
+                    "blocks": [{"code": b.code, "message": block_text(b)} for b in option.blocks],
                 }
             )
         rows.append(
@@ -33,7 +34,7 @@ def availability_rows(results: list[AvailabilityResult], plans: dict[str, RatePl
                 "name": item.room_type.name,
                 "available": res.available,
                 "sellable": res.sellable,
-                "blocks": [{"code": b.code, "message": b.message} for b in res.blocks],
+                "blocks": [{"code": b.code, "message": block_text(b)} for b in res.blocks],
                 "rates": rates,
             }
         )

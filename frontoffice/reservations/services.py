@@ -29,6 +29,7 @@ from frontoffice.reservations.domain.availability import NightInventory, evaluat
 from frontoffice.reservations.domain.confirmation import new_confirmation
 from frontoffice.reservations.domain.status import HOLDS_INVENTORY, MODIFIABLE, Status, can_transition
 from frontoffice.reservations.domain.stay import Stay, StayError
+from frontoffice.reservations.messages import block_text
 from frontoffice.reservations.models import Channel, CustomerType, MarketSegment, Reservation, ReservationNight
 from frontoffice.reservations.selectors import plan_infos, tax_rules
 from frontoffice.rooms.inventory import dates_between, inventory_lock
@@ -161,8 +162,8 @@ def _price_stay(
     blocks = [b for b in result.blocks if check_inventory or b.code != "no_availability"] + list(option.blocks)
     if blocks:
         raise NoAvailability(
-            blocks[0].message,
-            errors=[{"code": b.code, "message": b.message} for b in blocks],
+            block_text(blocks[0]),
+            errors=[{"code": b.code, "message": block_text(b)} for b in blocks],
         )
     assert option.quote is not None
     return option.quote
@@ -392,7 +393,8 @@ def _price_ignoring_restrictions(property, room_type, rate_plan, stay, adults, c
     option = next(o for o in result.rates if o.plan_code == rate_plan.code)
     if option.quote is None:
         raise NoAvailability(
-            option.blocks[0].message, errors=[{"code": b.code, "message": b.message} for b in option.blocks]
+            block_text(option.blocks[0]),
+            errors=[{"code": b.code, "message": block_text(b)} for b in option.blocks],
         )
     return option.quote
 

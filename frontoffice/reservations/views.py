@@ -16,7 +16,6 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
@@ -37,6 +36,7 @@ from frontoffice.reservations.forms import (
     ModifyForm,
     TapeChartForm,
 )
+from frontoffice.reservations.messages import block_text
 from frontoffice.reservations.models import STATUS_CHOICES, Channel, CustomerType, MarketSegment, Reservation
 from frontoffice.reservations.selectors import availability_get, reservation_get, reservation_list, tape_chart
 from frontoffice.reservations.services import (
@@ -98,57 +98,6 @@ def desk_view(perm: str | None = None):
 def wants_partial(request) -> bool:
     """An HTMX swap (not a history restore, which needs the whole page)."""
     return bool(request.htmx) and not request.htmx.history_restore_request
-
-
-def day(value: dt.date) -> str:
-    return date_format(value, "D j M Y")
-
-
-def block_text(block) -> str:
-    """A reason a stay cannot be sold, in the user's language (by its stable code)."""
-    p = block.params or {}
-    code = block.code
-    if code == "over_occupancy":
-        return ngettext(
-            "At most %(max)d guest fits in this room type.", "At most %(max)d guests fit in this room type.", p["max"]
-        ) % {"max": p["max"]}
-    if code == "arrival_in_past":
-        return _("Arrival cannot be before the business date.")
-    if code == "no_availability":
-        return _("No room of this type is free on %(date)s.") % {"date": day(p["date"])}
-    if code == "closed":
-        return _("Closed for sale on %(date)s.") % {"date": day(p["date"])}
-    if code == "closed_to_arrival":
-        return _("No arrivals on %(date)s.") % {"date": day(p["date"])}
-    if code == "closed_to_departure":
-        return _("No departures on %(date)s.") % {"date": day(p["date"])}
-    if code == "min_stay":
-        return ngettext(
-            "Arriving on %(date)s needs a stay of at least %(nights)d night.",
-            "Arriving on %(date)s needs a stay of at least %(nights)d nights.",
-            p["nights"],
-        ) % {"date": day(p["date"]), "nights": p["nights"]}
-    if code == "max_stay":
-        return ngettext(
-            "Arriving on %(date)s allows at most %(nights)d night.",
-            "Arriving on %(date)s allows at most %(nights)d nights.",
-            p["nights"],
-        ) % {"date": day(p["date"]), "nights": p["nights"]}
-    if code == "min_advance":
-        return ngettext(
-            "Must be booked at least %(days)d day before arrival.",
-            "Must be booked at least %(days)d days before arrival.",
-            p["days"],
-        ) % {"days": p["days"]}
-    if code == "max_advance":
-        return ngettext(
-            "Cannot be booked more than %(days)d day before arrival.",
-            "Cannot be booked more than %(days)d days before arrival.",
-            p["days"],
-        ) % {"days": p["days"]}
-    if code == "no_rate":
-        return _("No price is loaded for %(date)s.") % {"date": day(p["date"])}
-    return block.message
 
 
 def _reservation_or_404(request, confirmation: str) -> Reservation:

@@ -40,7 +40,7 @@ def test_availability_lists_room_types_with_prices_and_reasons(hotel, agent, api
     assert bar["bookable"] is True and bar["room_total"] == "200.00" and bar["total"] == "208.00"
     assert [n["price"] for n in bar["nights"]] == ["100.00", "100.00"]
     assert by_type["SGL"]["blocks"][0]["code"] == "over_occupancy"
-    assert "At most 1 guests" in by_type["SGL"]["blocks"][0]["message"]
+    assert by_type["SGL"]["blocks"][0]["message"] == "At most 1 guest fits in this room type."
 
 
 def test_availability_refuses_backwards_dates_with_422(hotel, agent, api_as):

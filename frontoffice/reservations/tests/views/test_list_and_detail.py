@@ -227,6 +227,6 @@ def test_a_modification_that_cannot_be_sold_changes_nothing_and_says_why(client_
     data = {"arrival": "2026-06-10", "departure": "2026-06-12", "room_type": "SGL", "rate_plan": "BAR", "adults": 2}
     resp = client.post(url, data)
     assert resp.status_code == 409
-    assert "At most 1 guests fit in this room type." in resp.text
+    assert "At most 1 guest fits in this room type." in resp.text
     booked.refresh_from_db()
     assert booked.room_type.code == "DBL"
