@@ -10,18 +10,37 @@ frontoffice <any manage.py command>
 import os
 import sys
 
+# Django command names cannot contain "-"; the console script speaks with dashes.
+ALIASES = {"api-token": "api_token", "import-reservations": "import_reservations"}
+
 
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in ALIASES:
+        argv[0] = ALIASES[argv[0]]
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "frontoffice.config.settings")
     if argv and argv[0] == "demo":
         os.environ.setdefault("FRONTOFFICE_ENV", "demo")
+        _demo(argv[1:])
+        return
     if argv and argv[0] == "serve":
         _serve(argv[1:])
         return
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["frontoffice", *argv] if argv else ["frontoffice", "help"])
+
+
+def _demo(args: list[str]) -> None:
+    """Migrate the embedded database, seed the demo if it is empty, and serve it."""
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("seed_demo")
+    address = args[0] if args else "127.0.0.1:8000"
+    call_command("runserver", address, use_reloader=False)
 
 
 def _serve(args: list[str]) -> None:

@@ -37,9 +37,12 @@ def plan_infos(plans: list[RatePlan], all_plans: list[RatePlan] | None = None) -
     everything = {p.code: p for p in (all_plans or plans)}
     for p in plans:
         everything.setdefault(p.code, p)
+    # A parent is one of the property's plans: read its code from the list rather than a join.
+    code_by_id = {p.pk: p.code for p in everything.values()}
 
     def info(p: RatePlan) -> PlanInfo:
-        return PlanInfo(code=p.code, parent_code=p.parent.code if p.parent_id else None, derivation=derivation_of(p))
+        parent_code = (code_by_id.get(p.parent_id) or p.parent.code) if p.parent_id else None
+        return PlanInfo(code=p.code, parent_code=parent_code, derivation=derivation_of(p))
 
     return [info(p) for p in plans], [info(p) for p in everything.values()]
 
@@ -83,7 +86,7 @@ def availability_get(
     rate_plans: list[RatePlan] | None = None,
 ) -> list[AvailabilityResult]:
     """Per room type: rooms free and each plan's quote or the restrictions that block it."""
-    all_plans = list(RatePlan.objects.filter(property=property).select_related("parent"))
+    all_plans = list(RatePlan.objects.filter(property=property))  # parents are among them: see plan_infos
     plans = rate_plans if rate_plans is not None else [p for p in all_plans if p.active]
     types = room_types if room_types is not None else list(RoomType.objects.filter(property=property))
     type_ids = [rt.pk for rt in types]

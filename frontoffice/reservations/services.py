@@ -391,10 +391,14 @@ def _price_ignoring_restrictions(property, room_type, rate_plan, stay, adults, c
         taxes=tax_rules(property),
     )
     option = next(o for o in result.rates if o.plan_code == rate_plan.code)
+    # Restrictions are waived, but not the room type's capacity, the business date or a missing price.
+    blocks = [b for b in result.blocks if b.code != "no_availability"]
     if option.quote is None:
+        blocks += list(option.blocks)
+    if blocks:
         raise NoAvailability(
-            block_text(option.blocks[0]),
-            errors=[{"code": b.code, "message": block_text(b)} for b in option.blocks],
+            block_text(blocks[0]),
+            errors=[{"code": b.code, "message": block_text(b)} for b in blocks],
         )
     return option.quote
 

@@ -163,26 +163,39 @@ def room_block_create(*, room: Room, actor, kind: str, start: dt.date, end: dt.d
 
 
 def room_block_release(*, block: RoomBlock, actor) -> None:
-    """End a block early (from today on it no longer applies); returns rooms to inventory."""
+    """End a block from the business date on; the rooms return to inventory for those nights.
+
+    Nights already past keep their block (statistics stay true): a block that started
+    before the business date is shortened to end there; one that starts later is released
+    whole; one already over is left as it is.
+    """
     require(actor, "core.manage_rooms")
     with transaction.atomic():
-        block = RoomBlock.objects.select_for_update().get(pk=block.pk)
-        if block.released_at:
+        block = RoomBlock.objects.select_for_update().select_related("room__property").get(pk=block.pk)
+        today = block.room.property.business_date
+        if block.released_at or block.end <= today:
             return
+        release_from = max(block.start, today)
         if block.kind == RoomBlockKind.OUT_OF_ORDER:
-            inventory_lock(property_id=block.property_id, stays=[(block.room.room_type_id, block.start, block.end)])
-            InventoryNight.objects.filter(
-                room_type_id=block.room.room_type_id, date__gte=block.start, date__lt=block.end
-            ).update(out_of_order=F("out_of_order") - 1)
-        block.released_at = timezone.now()
-        block.save(update_fields=["released_at"])
+            room_type_id = block.room.room_type_id
+            inventory_lock(property_id=block.property_id, stays=[(room_type_id, release_from, block.end)])
+            InventoryNight.objects.filter(room_type_id=room_type_id, date__gte=release_from, date__lt=block.end).update(
+                out_of_order=F("out_of_order") - 1
+            )
+        old_end = block.end
+        if block.start < today:
+            block.end = today
+            block.save(update_fields=["end"])
+        else:
+            block.released_at = timezone.now()
+            block.save(update_fields=["released_at"])
         audit_record(
             property=block.room.property,
             entity="room",
             entity_id=block.room.number,
             action="block_released",
             actor=actor,
-            changes={},
+            changes={"end": [old_end, release_from]},
         )
 
 

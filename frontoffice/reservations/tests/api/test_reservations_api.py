@@ -193,3 +193,10 @@ def test_booker_and_companions_are_recorded(hotel, agent, api_as):
     assert resp.status_code == 201, resp.json()
     assert resp.json()["booker"]["last_name"] == "Ruiz"
     assert [c["first_name"] for c in resp.json()["companions"]] == ["Pablo"]
+
+
+def test_nul_characters_are_refused_with_422(hotel, agent, api_as):
+    api = api_as(agent)
+    resp = api.post("/properties/TEST/guests", {"first_name": "A\u0000", "last_name": "B"})
+    assert resp.status_code == 422 and resp.json()["code"] == "invalid"
+    assert api.get("/properties/TEST/reservations?q=%00x").status_code == 422

@@ -295,3 +295,38 @@ def test_booking_needs_the_right(hotel):
     concierge = make_user("concierge", "concierge", hotel.property)
     with pytest.raises(PermissionDenied):
         book(hotel, concierge)
+
+
+def test_releasing_a_running_block_keeps_the_past_nights(hotel):
+    room = next(r for r in hotel.rooms if r.room_type.code == "SGL")
+    today = hotel.property.business_date
+    start = today - dt.timedelta(days=2)
+    block = room_block_create(
+        room=room, actor=hotel.admin, kind="out_of_order", start=start, end=today + dt.timedelta(days=3), reason="Flood"
+    )
+    room_block_release(block=block, actor=hotel.admin)
+    block.refresh_from_db()
+    assert block.end == today and block.released_at is None
+    ooo = dict(InventoryNight.objects.filter(room_type=room.room_type).values_list("date", "out_of_order"))
+    assert ooo[start] == 1 and ooo[today - dt.timedelta(days=1)] == 1
+    assert ooo[today] == 0 and ooo[today + dt.timedelta(days=2)] == 0
+
+
+def test_waiving_restrictions_never_waives_capacity_or_the_business_date(hotel, agent):
+    with pytest.raises(NoAvailability) as exc:
+        book(hotel, agent, type_code="SGL", adults=2, check_restrictions=False)
+    assert exc.value.errors[0]["code"] == "over_occupancy"
+    with pytest.raises(NoAvailability) as exc:
+        book(hotel, agent, arrival=hotel.property.business_date - dt.timedelta(days=3), check_restrictions=False)
+    assert exc.value.errors[0]["code"] == "arrival_in_past"
+    rates_bulk_update(
+        property=hotel.property,
+        actor=hotel.admin,
+        room_types=[hotel.room_types["DBL"]],
+        rate_plans=[hotel.plans["BAR"]],
+        start=D,
+        end=D,
+        values={"min_stay": 5},
+    )
+    (res,) = book(hotel, agent, nights=1, check_restrictions=False)
+    assert res.status == "confirmed"

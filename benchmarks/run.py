@@ -1,0 +1,941 @@
+"""``python -m benchmarks.run --database sqlite|postgres [--rebuild]``: what ``make bench`` runs.
+
+The benchmark owns its database: a SQLite file ``var/bench/bench.sqlite3``, or on
+PostgreSQL a database ``frontoffice_bench`` created (and dropped on ``--rebuild``) next to
+the one ``DATABASE_URL`` names. The first run builds a 500-room property with four
+years of daily rates and more than 200,000 reservations over three years (planned by the
+demo seed's ``BookingPlanner`` and bulk-inserted, inventory ``sold`` = a recount); later
+runs reuse it when it is complete.
+
+Measured, each beside its floor (the least work the database must do for the question):
+
+1. availability: ``availability_get`` and ``GET /api/v1/properties/{code}/availability``
+   against one SQL query returning, per room type, the fewest rooms free over the nights
+   and the sum of the BAR prices;
+2. bookings through ``reservation_create`` in one process against a raw-SQL booking
+   (conditional inventory update, reservation and nightly rows, one transaction);
+3. PostgreSQL only: 32 threads, each with its own connection, racing for a 10-room type
+   on the same three nights.
+
+Afterwards every inventory row is checked: no oversell (``sold`` above sellable plus the
+allowed overbooking) and ``sold`` equal to a recount of the stays holding it. The run
+exits non-zero if either check fails. Results are printed as tables and written as
+JSON to ``var/bench/<database>-<timestamp>.json``.
+"""
+
+import argparse
+import datetime as dt
+import gc
+import json
+import os
+import platform
+import random
+import statistics
+import sys
+import threading
+import time
+import urllib.parse
+from decimal import Decimal
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_DIR = ROOT / "var" / "bench"
+PG_NAME = "frontoffice_bench"
+CODE = "BENCH"
+DATA_VERSION = "bench-data-v1"
+MIN_RESERVATIONS = 200_000
+# Room types: code, rooms, base, max occupancy, BAR on a business-week night, share of demand.
+TYPES = [
+    ("STD", 250, 2, 3, 110, 0.50),
+    ("SUP", 120, 2, 3, 140, 0.24),
+    ("DLX", 60, 2, 3, 175, 0.12),
+    ("JRS", 30, 2, 4, 240, 0.06),
+    ("FAM", 30, 2, 4, 190, 0.06),
+    ("SCR", 10, 2, 2, 300, 0.02),  # the scarce type the race fights over
+]
+HISTORY_DAYS = 912  # two and a half years back ...
+AHEAD_DAYS = 183  # ... and half a year ahead: three years of reservations
+RATES_AHEAD_DAYS = 760  # prices for the far-future window the write benchmarks book in
+WRITE_WINDOW = 400  # days after the business date where write benchmarks start
+console = Console()
+
+
+# --------------------------------------------------------------------------------------
+# The database
+# --------------------------------------------------------------------------------------
+
+
+_SERVER_URL: list[str] = []  # the DATABASE_URL we were given: the server's maintenance database
+
+
+def _pg_urls() -> tuple[str, str]:
+    if not _SERVER_URL:
+        _SERVER_URL.append(os.environ.get("DATABASE_URL", ""))
+    base = _SERVER_URL[0]
+    if not base.startswith(("postgres://", "postgresql://")):
+        raise SystemExit("--database postgres needs DATABASE_URL (run it through scripts/with-postgres.sh)")
+    parts = urllib.parse.urlsplit(base)
+    return base, urllib.parse.urlunsplit(parts._replace(path="/" + PG_NAME))
+
+
+def _pg_recreate(drop: bool) -> None:
+    import psycopg
+
+    base, _ = _pg_urls()
+    with psycopg.connect(base, autocommit=True) as conn:
+        if drop:
+            conn.execute(f'DROP DATABASE IF EXISTS "{PG_NAME}" WITH (FORCE)')
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [PG_NAME]).fetchone():
+            conn.execute(f'CREATE DATABASE "{PG_NAME}"')
+
+
+def _sqlite_path() -> Path:
+    return BENCH_DIR / "bench.sqlite3"
+
+
+def _sqlite_remove() -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(_sqlite_path()) + suffix).unlink(missing_ok=True)
+
+
+def configure(database: str, rebuild: bool) -> None:
+    """Point Django at the benchmark's own database, then set Django up and migrate."""
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    os.environ["FRONTOFFICE_ENV"] = "test"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "frontoffice.config.settings"
+    if database == "sqlite":
+        if rebuild:
+            _sqlite_remove()
+        os.environ["DATABASE_URL"] = f"sqlite:///{_sqlite_path()}"
+    else:
+        _pg_recreate(drop=rebuild)
+        os.environ["DATABASE_URL"] = _pg_urls()[1]
+    import django
+
+    django.setup()
+    _migrate()
+
+
+def _migrate() -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+
+
+def reset_database(database: str) -> None:
+    """Throw away an incomplete or outdated benchmark database and start from an empty one."""
+    from django.db import connections
+
+    connections.close_all()
+    if database == "sqlite":
+        _sqlite_remove()
+    else:
+        _pg_recreate(drop=True)
+    _migrate()
+
+
+# --------------------------------------------------------------------------------------
+# Building the data
+# --------------------------------------------------------------------------------------
+
+
+def _season_factor(day: dt.date) -> float:
+    from frontoffice.reservations.management.commands.seed_demo import CITY_PRICE_FACTOR, city_season
+
+    return CITY_PRICE_FACTOR[city_season(day)]
+
+
+def build(database: str) -> dict:
+    """Build the benchmark property in one transaction; returns what was built."""
+    from django.contrib.auth.models import Group, User
+    from django.db import connection, transaction
+    from django.db.models import Count
+
+    from frontoffice.core.models import Membership, Property
+    from frontoffice.core.services import property_create
+    from frontoffice.rates.models import DailyRate
+    from frontoffice.rates.services import rate_plan_create
+    from frontoffice.reservations.domain.status import HOLDS_INVENTORY
+    from frontoffice.reservations.management.commands.seed_demo import (
+        CITY_OCCUPANCY,
+        BookingPlanner,
+        Profile,
+        RoomSlot,
+        Segment,
+        TypeModel,
+        bulk_insert,
+        city_season,
+        plan_models,
+        write_plan,
+    )
+    from frontoffice.reservations.models import ReservationNight
+    from frontoffice.reservations.selectors import tax_rules
+    from frontoffice.reservations.services import arrival_moment
+    from frontoffice.rooms.models import InventoryNight, Room
+    from frontoffice.rooms.services import room_create, room_type_create
+
+    started = time.perf_counter()
+    today = dt.date.today()
+    start = today - dt.timedelta(days=HISTORY_DAYS)
+    end = today + dt.timedelta(days=AHEAD_DAYS)
+    rates_end = today + dt.timedelta(days=RATES_AHEAD_DAYS)
+    figures: dict = {}
+    columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:  # a page cache big enough for the indexes being filled
+            cursor.execute("PRAGMA cache_size = -262144")
+    with Progress(*columns, console=console) as progress, transaction.atomic():
+        setup = progress.add_task("Property, rooms, plans, rates", total=4)
+        admin = User.objects.create_user("bench-admin", password="bench-admin")
+        admin.groups.add(Group.objects.get(name="administrator"))
+        admin = User.objects.get(pk=admin.pk)
+        agent = User.objects.create_user("bench-agent", password="bench-agent")
+        agent.groups.add(Group.objects.get(name="reservations_agent"))
+        prop = property_create(
+            actor=admin,
+            data={
+                "code": CODE,
+                "name": "Benchmark Grand Hotel (building)",
+                "timezone": "Europe/Madrid",
+                "currency": "EUR",
+                "business_date": today,
+                "vat_rate": Decimal("10.00"),
+                "prices_include_vat": True,
+                "city_tax_per_night": Decimal("2.00"),
+                "city_tax_exempt_under_age": 16,
+                "city_tax_max_nights": 7,
+            },
+        )
+        Membership.objects.create(user=agent, property=prop)
+        room_types = {}
+        number = 0
+        for order, (code, rooms, base, top, _, _) in enumerate(TYPES):
+            rt = room_type_create(
+                property=prop,
+                actor=admin,
+                code=code,
+                name_en=f"{code} room",
+                base_occupancy=base,
+                max_occupancy=top,
+                sort_order=order,
+            )
+            room_types[code] = rt
+            for _ in range(rooms):
+                floor, door = divmod(number, 25)
+                number += 1
+                room_create(property=prop, actor=admin, number=str((floor + 1) * 100 + door + 1), room_type=rt)
+        progress.advance(setup)
+        bar = rate_plan_create(
+            property=prop, actor=admin, code="BAR", name="Best available rate", meal_plan="BB",
+            cancellation_free_hours=48, guarantee="card", sort_order=1,
+        )  # fmt: skip
+        rate_plan_create(
+            property=prop, actor=admin, code="NRF", name="Non-refundable", parent=bar, derive_percent=Decimal("-10"),
+            meal_plan="BB", refundable=False, cancellation_penalty="whole_stay", guarantee="deposit",
+            deposit_percent=Decimal("100"), sort_order=2,
+        )  # fmt: skip
+        rate_plan_create(
+            property=prop, actor=admin, code="FLEX", name="Flexible room only", parent=bar,
+            derive_amount=Decimal("-15"), meal_plan="RO", cancellation_free_hours=24, sort_order=3,
+        )  # fmt: skip
+        corp = rate_plan_create(
+            property=prop, actor=admin, code="CORP", name="Corporate", meal_plan="RO", cancellation_free_hours=24,
+            sort_order=4,
+        )  # fmt: skip
+        progress.advance(setup)
+        # Four years of prices, straight in: the rates service loads at most two years per call.
+        days = [start + dt.timedelta(days=i) for i in range((rates_end - start).days + 1)]
+        rate_rows = []
+        for code, _, _, _, price, _ in TYPES:
+            rt = room_types[code]
+            for day in days:
+                weekly = 1.0 if day.isoweekday() in (7, 1, 2, 3, 4) else 0.85
+                bar_price = Decimal(round(price * _season_factor(day) * weekly)).quantize(Decimal("0.01"))
+                extra, child = Decimal(round(price * 0.25)), Decimal(round(price * 0.12))
+                rate_rows.append((prop.pk, rt.pk, bar.pk, day, bar_price, extra, child))
+                rate_rows.append((prop.pk, rt.pk, corp.pk, day, Decimal(round(price * 0.85)), extra, child))
+        figures["daily_rates"] = bulk_insert(
+            DailyRate,
+            ["property_id", "room_type_id", "rate_plan_id", "date", "price", "extra_adult", "child"],
+            rate_rows,
+        )
+        progress.advance(setup)
+        horizon = (end - start).days + 9
+        rooms_by_type: dict[int, list[RoomSlot]] = {rt.pk: [] for rt in room_types.values()}
+        for room_id, rt_id in Room.objects.filter(property=prop).values_list("id", "room_type_id"):
+            rooms_by_type[rt_id].append(RoomSlot(room_id))
+        types = [
+            TypeModel(
+                id=room_types[code].pk,
+                code=code,
+                base_occupancy=base,
+                max_occupancy=top,
+                weight=weight,
+                sellable=[rooms] * horizon,
+                capacity=[rooms] * horizon,
+                rooms=rooms_by_type[room_types[code].pk],
+            )
+            for code, rooms, base, top, _, weight in TYPES
+        ]
+        plans = plan_models(
+            property=prop,
+            room_types=list(room_types.values()),
+            start=start,
+            horizon=horizon,
+            cancel_rates={"BAR": 0.24, "FLEX": 0.22, "CORP": 0.18, "NRF": 0.03},
+        )
+        progress.advance(setup)
+
+        def occupancy(day: dt.date) -> float:
+            target = CITY_OCCUPANCY[city_season(day)] + 0.05
+            return min(target * (1.06 if day.isoweekday() in (7, 1, 2, 3, 4) else 0.9), 0.97)
+
+        profile = Profile(
+            occupancy=occupancy,
+            los=[0.45, 0.30, 0.13, 0.06, 0.03, 0.015, 0.015],
+            nationalities={"ES": 0.5, "GB": 0.1, "US": 0.1, "FR": 0.1, "DE": 0.1, "IT": 0.1},
+            repeat_share=0.4,
+            segments=[
+                Segment(
+                    "leisure", weekday_weight=0.45, weekend_weight=0.8, plans={"BAR": 0.5, "NRF": 0.35, "FLEX": 0.15},
+                    channels={"ota": 0.5, "website": 0.3, "phone": 0.1, "travel_agent": 0.1}, solo_share=0.2,
+                    lead_mean=28, long_lead=0.2,
+                ),
+                Segment(
+                    "corporate", weekday_weight=0.5, weekend_weight=0.15, plans={"CORP": 0.8, "BAR": 0.2},
+                    channels={"gds": 0.5, "email": 0.3, "website": 0.2}, contract_plans=frozenset({"CORP"}),
+                    solo_share=0.85, lead_mean=16, long_lead=0.05,
+                ),
+                Segment(
+                    "group", weekday_weight=0.02, weekend_weight=0.03, plans={"BAR": 1.0}, channels={"email": 1.0},
+                    customer_type="group", group_rooms=(5, 15), same_day=0.0, lead_mean=45, long_lead=0.5,
+                    tentative_share=0.4,
+                ),
+            ],
+        )  # fmt: skip
+        planning = progress.add_task("Planning reservations (days)", total=(end - start).days)
+        gc.disable()  # hundreds of thousands of long-lived objects: no point scanning them
+        try:
+            planner = BookingPlanner(
+                rng=random.Random(20240601),
+                business_date=today,
+                now=dt.datetime.now(dt.UTC),
+                start=start,
+                end=end,
+                types=types,
+                plans=plans,
+                profile=profile,
+                taxes=tax_rules(prop),
+                arrival_at=lambda day: arrival_moment(prop, day),
+                tz=prop.tz,
+            )
+            plan = planner.plan(lambda n: progress.advance(planning, n))
+            writing = progress.add_task("Writing guests, reservations, nights", total=1)
+            figures["reservations"] = write_plan(prop, plan)
+            figures["guests"] = len(plan.guests)
+            figures["reservation_nights"] = sum(len(s.nights) for s in plan.stays)
+            progress.advance(writing)
+        finally:
+            gc.enable()
+        counting = progress.add_task("Inventory: sold = recount", total=1)
+        held = (
+            ReservationNight.objects.filter(
+                reservation__property=prop, reservation__status__in=[s.value for s in HOLDS_INVENTORY]
+            )
+            .values("reservation__room_type_id", "date")
+            .annotate(n=Count("id"))
+            .values_list("reservation__room_type_id", "date", "n")
+        )
+        sold = {(rt, day): n for rt, day, n in held}
+        inventory = []
+        for code, rooms, *_ in TYPES:
+            rt_id = room_types[code].pk
+            for i in range(horizon):
+                day = start + dt.timedelta(days=i)
+                n = sold.pop((rt_id, day), 0)
+                planned = plan.sold[rt_id][i] if i < len(plan.sold[rt_id]) else 0
+                if n != planned:
+                    raise RuntimeError(f"planner and recount disagree on {code} {day}: {planned} != {n}")
+                inventory.append((prop.pk, rt_id, day, rooms, 0, n, 0))
+        if sold:
+            raise RuntimeError(f"stays hold nights outside the inventory horizon: {sorted(sold)[:3]}")
+        figures["inventory_rows"] = bulk_insert(
+            InventoryNight, ["property_id", "room_type_id", "date", "physical", "out_of_order", "sold", "overbooking"],
+            inventory,
+        )  # fmt: skip
+        Property.objects.filter(pk=prop.pk).update(
+            name="Benchmark Grand Hotel", address=f"{DATA_VERSION};{figures['reservations']}"
+        )
+        progress.advance(counting)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    figures["rooms"] = sum(t[1] for t in TYPES)
+    figures["room_types"] = len(TYPES)
+    figures["build_seconds"] = round(time.perf_counter() - started, 1)
+    return figures
+
+
+def ensure_data(database: str) -> dict:
+    """Reuse a complete benchmark database, or build one."""
+    from frontoffice.core.models import Property
+    from frontoffice.rates.models import DailyRate
+    from frontoffice.reservations.models import Reservation, ReservationNight
+    from frontoffice.rooms.models import InventoryNight, Room
+
+    prop = Property.objects.filter(code=CODE).first()
+    if prop is not None and prop.address.startswith(DATA_VERSION + ";"):
+        console.print(f"Reusing the benchmark data in {database} (built for {prop.business_date}; --rebuild to redo).")
+        window = prop.business_date + dt.timedelta(days=WRITE_WINDOW)  # what earlier write benchmarks added
+        built = Reservation.objects.filter(property=prop, arrival__lt=window)
+        return {
+            "reused": True,
+            "rooms": Room.objects.filter(property=prop).count(),
+            "room_types": len(TYPES),
+            "reservations": built.count(),
+            "reservation_nights": ReservationNight.objects.filter(reservation__in=built).count(),
+            "inventory_rows": InventoryNight.objects.filter(property=prop, date__lt=window).count(),
+            "daily_rates": DailyRate.objects.filter(property=prop).count(),
+        }
+    if prop is not None or Property.objects.exists():
+        console.print("The benchmark database is incomplete or outdated: rebuilding it.")
+        reset_database(database)
+    console.print(f"Building the benchmark data in {database} (once; later runs reuse it)…")
+    figures = build(database)
+    if figures["reservations"] < MIN_RESERVATIONS:
+        console.print(f"[yellow]Only {figures['reservations']} reservations were planned.[/yellow]")
+    return {"reused": False, **figures}
+
+
+# --------------------------------------------------------------------------------------
+# Measuring
+# --------------------------------------------------------------------------------------
+
+
+def ms(seconds: float) -> float:
+    return round(seconds * 1000, 3)
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered) + 0.5) - 1))]
+
+
+def summary(times: list[float]) -> dict:
+    return {"n": len(times), "median_ms": ms(statistics.median(times)), "p99_ms": ms(percentile(times, 99))}
+
+
+def floor_sql() -> str:
+    from frontoffice.rates.models import DailyRate
+    from frontoffice.rooms.models import InventoryNight
+
+    inventory = InventoryNight._meta.db_table
+    rates = DailyRate._meta.db_table
+    return (
+        f"SELECT i.room_type_id, MIN(i.physical - i.out_of_order - i.sold), SUM(r.price) "  # noqa: S608
+        f"FROM {inventory} i JOIN {rates} r "
+        f"ON r.room_type_id = i.room_type_id AND r.date = i.date AND r.rate_plan_id = %s "
+        f"WHERE i.property_id = %s AND i.date >= %s AND i.date < %s GROUP BY i.room_type_id"
+    )
+
+
+def bench_availability(searches: int) -> dict:
+    """Service, API and SQL floor for the same random searches, interleaved."""
+    from django.db import connection
+    from django.test import Client
+
+    from frontoffice.core.models import Property
+    from frontoffice.core.tokens import api_token_create
+    from frontoffice.rates.models import RatePlan
+    from frontoffice.reservations.selectors import availability_get
+    from frontoffice.rooms.models import InventoryNight
+
+    prop = Property.objects.get(code=CODE)
+    agent = prop.memberships.get(user__username="bench-agent").user
+    _, token = api_token_create(user=agent, name="benchmark")
+    bar_id = RatePlan.objects.get(property=prop, code="BAR").pk
+    dates = InventoryNight.objects.filter(property=prop).order_by("date").values_list("date", flat=True)
+    first, last = dates.first(), dates.last() - dt.timedelta(days=7)
+    rng = random.Random(300)
+    queries = [
+        (first + dt.timedelta(days=rng.randrange((last - first).days)), rng.randint(1, 7), rng.randint(1, 3))
+        for _ in range(searches)
+    ]
+    client = Client()
+    url = f"/api/v1/properties/{CODE}/availability"
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
+    sql = floor_sql()
+
+    def service(arrival, nights, adults):
+        return availability_get(
+            property=prop, arrival=arrival, departure=arrival + dt.timedelta(days=nights), adults=adults,
+            children_ages=[],
+        )  # fmt: skip
+
+    def api(arrival, nights, adults):
+        params = {"arrival": arrival.isoformat(), "departure": (arrival + dt.timedelta(days=nights)).isoformat()}
+        response = client.get(url, {**params, "adults": adults}, **auth)
+        if response.status_code != 200:
+            raise RuntimeError(f"API answered {response.status_code}: {response.content[:200]!r}")
+        return response
+
+    def floor(arrival, nights, adults):
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [bar_id, prop.pk, arrival, arrival + dt.timedelta(days=nights)])
+            return cursor.fetchall()
+
+    # The floor answers the same question: check it against the service once.
+    arrival, nights, _ = queries[0]
+    by_type = {r.room_type.pk: r.result for r in service(arrival, nights, 2)}
+    for rt_id, free, bar_total in floor(arrival, nights, 2):
+        result = by_type[rt_id]
+        bar = next(o for o in result.rates if o.plan_code == "BAR")
+        if result.available != max(free, 0) or bar.quote.room_total != Decimal(str(bar_total)).quantize(
+            Decimal("0.01")
+        ):
+            raise RuntimeError("the SQL floor and the service disagree; the benchmark would compare different work")
+
+    kinds = {"service": service, "api": api, "floor": floor}
+    for arrival, nights, adults in queries[:20]:  # warm caches and connections
+        for run in kinds.values():
+            run(arrival, nights, adults)
+    times: dict[str, list[float]] = {k: [] for k in kinds}
+    order = list(kinds)
+    with Progress(TextColumn("Availability searches"), BarColumn(), MofNCompleteColumn(), console=console) as p:
+        task = p.add_task("", total=len(queries))
+        for arrival, nights, adults in queries:
+            rng.shuffle(order)
+            for kind in order:
+                t0 = time.perf_counter()
+                kinds[kind](arrival, nights, adults)
+                times[kind].append(time.perf_counter() - t0)
+            p.advance(task)
+    result = {k: summary(v) for k, v in times.items()}
+    result["service_over_floor"] = round(result["service"]["median_ms"] / result["floor"]["median_ms"], 2)
+    result["api_over_floor"] = round(result["api"]["median_ms"] / result["floor"]["median_ms"], 2)
+    result["searches"] = searches
+    return result
+
+
+def clean_write_window(prop) -> dt.date:
+    """Forget what earlier runs booked in the far-future window; returns where the window starts."""
+    from frontoffice.core.models import AuditEntry
+    from frontoffice.reservations.models import Reservation, ReservationNight
+    from frontoffice.rooms.models import InventoryNight
+
+    window = prop.business_date + dt.timedelta(days=WRITE_WINDOW)
+    old = Reservation.objects.filter(property=prop, arrival__gte=window)
+    ReservationNight.objects.filter(reservation__in=old).delete()
+    Reservation.companions.through.objects.filter(reservation__in=old).delete()
+    old.delete()
+    InventoryNight.objects.filter(property=prop, date__gte=window).delete()
+    AuditEntry.objects.filter(property=prop, entity="reservation").delete()
+    return window
+
+
+def bench_writes(bookings: int) -> dict:
+    """Bookings per second through the service, and through the raw-SQL floor, in one process."""
+    from django.db import connection, transaction
+
+    from frontoffice.core.models import Property
+    from frontoffice.guests.models import Guest
+    from frontoffice.rates.models import RatePlan
+    from frontoffice.reservations.services import NoAvailability, reservation_create
+    from frontoffice.rooms.inventory import dates_between, inventory_ensure
+    from frontoffice.rooms.models import RoomType
+
+    prop = Property.objects.get(code=CODE)
+    agent = prop.memberships.get(user__username="bench-agent").user
+    window = clean_write_window(prop)
+    types = [rt for rt in RoomType.objects.filter(property=prop) if rt.code != "SCR"]
+    bar = RatePlan.objects.get(property=prop, code="BAR")
+    guests = list(Guest.objects.filter(property=prop).order_by("id")[:500])
+    with transaction.atomic():  # rows exist far ahead in a live hotel: set them up outside the timing
+        inventory_ensure(
+            property_id=prop.pk,
+            keys={(rt.pk, d) for rt in types for d in dates_between(window, window + dt.timedelta(days=320))},
+        )
+    rng = random.Random(99)
+
+    def stay(offset: int):
+        arrival = window + dt.timedelta(days=offset + rng.randrange(150))
+        return rng.choice(types), arrival, arrival + dt.timedelta(days=rng.randint(1, 4)), rng.randint(1, 2)
+
+    service_times, refused = [], 0
+    started = time.perf_counter()
+    for _ in range(bookings):
+        rt, arrival, departure, adults = stay(0)
+        t0 = time.perf_counter()
+        try:
+            reservation_create(
+                property=prop, actor=agent, room_type=rt, rate_plan=bar, arrival=arrival, departure=departure,
+                guest=rng.choice(guests), adults=adults, channel="website",
+            )  # fmt: skip
+        except NoAvailability:
+            refused += 1
+        service_times.append(time.perf_counter() - t0)
+    service_elapsed = time.perf_counter() - started
+
+    floor_times, floor_refused = [], 0
+    insert_reservation, insert_night, update_inventory = floor_statements()
+    template = floor_template(prop, bar)
+    started = time.perf_counter()
+    for i in range(bookings):
+        rt, arrival, departure, adults = stay(160)
+        nights = dates_between(arrival, departure)
+        t0 = time.perf_counter()
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute(update_inventory, [rt.pk, arrival, departure])
+                if cursor.rowcount != len(nights):
+                    raise NoAvailability("full")
+                values = dict(template, confirmation=f"F{i:06d}{rng.randrange(10**4):04d}"[:12], room_type_id=rt.pk)
+                values.update(arrival=arrival, departure=departure, booked_on=prop.business_date, adults=adults)
+                values["party"] = values["confirmation"]
+                cursor.execute(insert_reservation[0], [values[c] for c in insert_reservation[1]])
+                reservation_id = cursor.fetchone()[0]
+                price = Decimal("100.00")
+                cursor.executemany(
+                    insert_night, [(reservation_id, d, price, Decimal("9.09")) for d in nights]
+                )  # fmt: skip
+        except NoAvailability:
+            floor_refused += 1
+        floor_times.append(time.perf_counter() - t0)
+    floor_elapsed = time.perf_counter() - started
+    result = {
+        "service": {
+            **summary(service_times),
+            "booked": bookings - refused,
+            "refused": refused,
+            "bookings_per_s": round((bookings - refused) / service_elapsed, 1),
+        },
+        "floor": {
+            **summary(floor_times),
+            "booked": bookings - floor_refused,
+            "refused": floor_refused,
+            "bookings_per_s": round((bookings - floor_refused) / floor_elapsed, 1),
+        },
+    }
+    result["service_over_floor"] = round(result["service"]["median_ms"] / result["floor"]["median_ms"], 2)
+    return result
+
+
+def floor_statements() -> tuple[tuple[str, list[str]], str, str]:
+    """The least SQL a booking needs: take the nights only where a room is left, insert the stay."""
+    from django.db import connection
+
+    from frontoffice.reservations.models import Reservation, ReservationNight
+    from frontoffice.rooms.models import InventoryNight
+
+    q = connection.ops.quote_name
+    columns = [f.attname for f in Reservation._meta.concrete_fields if not f.primary_key]
+    marks = ", ".join(["%s"] * len(columns))
+    column_sql = ", ".join(q(Reservation._meta.get_field(c).column) for c in columns)
+    insert_reservation = (
+        f"INSERT INTO {q(Reservation._meta.db_table)} ({column_sql}) VALUES ({marks}) RETURNING id",  # noqa: S608
+        columns,
+    )
+    insert_night = (
+        f"INSERT INTO {q(ReservationNight._meta.db_table)} (reservation_id, date, price, vat) "  # noqa: S608
+        "VALUES (%s, %s, %s, %s)"
+    )
+    update_inventory = (
+        f"UPDATE {q(InventoryNight._meta.db_table)} SET sold = sold + 1 "  # noqa: S608
+        "WHERE room_type_id = %s AND date >= %s AND date < %s AND sold < physical - out_of_order + overbooking"
+    )
+    return insert_reservation, insert_night, update_inventory
+
+
+def floor_template(prop, plan) -> dict:
+    """Column values of a plain confirmed booking, adapted for the driver."""
+    from django.db import connection
+    from django.utils import timezone
+
+    now = timezone.now()
+    return {
+        "property_id": prop.pk,
+        "status": "confirmed",
+        "rate_plan_id": plan.pk,
+        "room_id": None,
+        "children_ages": "[]",
+        "guest_id": prop.guests.order_by("id").values_list("id", flat=True).first(),
+        "booker_id": None,
+        "company_id": None,
+        "travel_agent_id": None,
+        "option_expires_at": None,
+        "guarantee": "card",
+        "deposit_due": Decimal("0.00"),
+        "market_segment": "leisure",
+        "channel": "website",
+        "customer_type": "transient",
+        "meal_plan": "BB",
+        "eta": None,
+        "special_requests": "",
+        "parking": False,
+        "notes": "",
+        "room_total": Decimal("100.00"),
+        "vat_total": Decimal("9.09"),
+        "city_tax_total": Decimal("0.00"),
+        "total": Decimal("100.00"),
+        "price_overridden": False,
+        "cancellation_fee": Decimal("0.00"),
+        "cancelled_at": None,
+        "cancel_reason": "",
+        "created_at": connection.ops.adapt_datetimefield_value(now) if connection.vendor == "sqlite" else now,
+        "created_by_id": None,
+    }
+
+
+def bench_race(clients: int, attempts: int) -> dict:
+    """PostgreSQL: ``clients`` threads, each with its own connection, book the same 3 nights of a 10-room type."""
+    from django.contrib.auth.models import User
+    from django.db import connection, transaction
+
+    from frontoffice.core.models import Property
+    from frontoffice.guests.models import Guest
+    from frontoffice.rates.models import RatePlan
+    from frontoffice.reservations.services import NoAvailability, reservation_create
+    from frontoffice.rooms.inventory import dates_between, inventory_ensure
+    from frontoffice.rooms.models import InventoryNight, RoomType
+
+    prop = Property.objects.get(code=CODE)
+    arrival = prop.business_date + dt.timedelta(days=WRITE_WINDOW + 320)
+    departure = arrival + dt.timedelta(days=3)
+    scarce = RoomType.objects.get(property=prop, code="SCR")
+    with transaction.atomic():
+        inventory_ensure(property_id=prop.pk, keys={(scarce.pk, d) for d in dates_between(arrival, departure)})
+    rows = InventoryNight.objects.filter(room_type=scarce, date__gte=arrival, date__lt=departure)
+    expected = min(r.physical - r.out_of_order + r.overbooking - r.sold for r in rows)
+    guest_ids = list(Guest.objects.filter(property=prop).order_by("id").values_list("id", flat=True)[:clients])
+    barrier = threading.Barrier(clients + 1)
+    lock = threading.Lock()
+    outcome = {"booked": 0, "conflicts": 0, "errors": []}
+
+    def client(i: int) -> None:
+        try:
+            me = User.objects.get(username="bench-agent")
+            here = Property.objects.get(pk=prop.pk)
+            room_type = RoomType.objects.get(pk=scarce.pk)
+            plan = RatePlan.objects.get(property=here, code="BAR")
+            guest = Guest.objects.get(pk=guest_ids[i % len(guest_ids)])
+            barrier.wait(timeout=120)
+            for _ in range(attempts):
+                try:
+                    reservation_create(
+                        property=here, actor=me, room_type=room_type, rate_plan=plan, arrival=arrival,
+                        departure=departure, guest=guest, adults=2, channel="ota",
+                    )  # fmt: skip
+                    key = "booked"
+                except NoAvailability:
+                    key = "conflicts"
+                except Exception as exc:  # counted and reported: a race must never end in an error
+                    with lock:
+                        outcome["errors"].append(f"{type(exc).__name__}: {exc}")
+                    continue
+                with lock:
+                    outcome[key] += 1
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    for t in threads:
+        t.start()
+    barrier.wait(timeout=120)
+    started = time.perf_counter()
+    for t in threads:
+        t.join()
+    elapsed = time.perf_counter() - started
+    total = clients * attempts
+    return {
+        "clients": clients,
+        "attempts": total,
+        "rooms_to_sell": expected,
+        "booked": outcome["booked"],
+        "conflicts": outcome["conflicts"],
+        "errors": len(outcome["errors"]),
+        "error_samples": outcome["errors"][:3],
+        "seconds": round(elapsed, 3),
+        "attempts_per_s": round(total / elapsed, 1),
+    }
+
+
+def invariants() -> dict:
+    """Across every inventory row: oversells and ``sold`` against a recount of the stays."""
+    from django.db import connection
+
+    from frontoffice.core.models import Property
+    from frontoffice.reservations.domain.status import HOLDS_INVENTORY
+    from frontoffice.reservations.models import Reservation, ReservationNight
+    from frontoffice.rooms.models import InventoryNight
+
+    prop = Property.objects.get(code=CODE)
+    inventory = InventoryNight._meta.db_table
+    nights = ReservationNight._meta.db_table
+    stays = Reservation._meta.db_table
+    holding = sorted(s.value for s in HOLDS_INVENTORY)
+    marks = ", ".join(["%s"] * len(holding))
+    held = (
+        f"SELECT r.room_type_id AS room_type_id, n.date AS date, COUNT(*) AS c FROM {nights} n "  # noqa: S608
+        f"JOIN {stays} r ON r.id = n.reservation_id WHERE r.property_id = %s AND r.status IN ({marks}) "
+        "GROUP BY r.room_type_id, n.date"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT COUNT(*), COALESCE(SUM(sold - (physical - out_of_order + overbooking)), 0) FROM {inventory} "  # noqa: S608
+            "WHERE property_id = %s AND sold > physical - out_of_order + overbooking",
+            [prop.pk],
+        )
+        oversold_rows, oversold_rooms = cursor.fetchone()
+        cursor.execute(
+            f"SELECT COUNT(*) FROM {inventory} i LEFT JOIN ({held}) h "  # noqa: S608
+            "ON h.room_type_id = i.room_type_id AND h.date = i.date "
+            "WHERE i.property_id = %s AND i.sold <> COALESCE(h.c, 0)",
+            [prop.pk, *holding, prop.pk],
+        )
+        mismatched = cursor.fetchone()[0]
+        cursor.execute(
+            f"SELECT COUNT(*) FROM ({held}) h LEFT JOIN {inventory} i "  # noqa: S608
+            "ON h.room_type_id = i.room_type_id AND h.date = i.date WHERE i.id IS NULL",
+            [prop.pk, *holding],
+        )
+        without_row = cursor.fetchone()[0]
+        cursor.execute(f"SELECT COUNT(*) FROM {inventory} WHERE property_id = %s", [prop.pk])  # noqa: S608
+        rows = cursor.fetchone()[0]
+    return {
+        "inventory_rows_checked": rows,
+        "oversells": int(oversold_rooms),
+        "oversold_rows": oversold_rows,
+        "recount_mismatches": mismatched + without_row,
+    }
+
+
+# --------------------------------------------------------------------------------------
+# Reporting
+# --------------------------------------------------------------------------------------
+
+
+def report(database: str, data: dict, availability: dict, writes: dict, race: dict | None, checks: dict) -> None:
+    cores = os.cpu_count()
+    table = Table(title=f"Data on {database} ({cores} CPU cores)")
+    table.add_column("what")
+    table.add_column("figure", justify="right")
+    for key in ("rooms", "room_types", "reservations", "reservation_nights", "inventory_rows", "daily_rates"):
+        if key in data:
+            table.add_row(key.replace("_", " "), f"{data[key]:,}")
+    table.add_row("built", "reused" if data.get("reused") else f"in {data.get('build_seconds')} s")
+    console.print(table)
+
+    table = Table(title=f"Availability on {database}: {availability['searches']} searches, 1–7 nights, 1–3 adults")
+    for name in ("path", "median ms", "p99 ms", "× floor"):
+        table.add_column(name, justify="left" if name == "path" else "right")
+    floor = availability["floor"]["median_ms"]
+    for key, label in (
+        ("service", "service availability_get"),
+        ("api", "API GET …/availability"),
+        ("floor", "floor: 1 SQL query"),
+    ):
+        row = availability[key]
+        table.add_row(label, f"{row['median_ms']:.2f}", f"{row['p99_ms']:.2f}", f"{row['median_ms'] / floor:.1f}")
+    console.print(table)
+    aim = availability["service"]["median_ms"] <= 5 and availability["service_over_floor"] <= 3
+    console.print(
+        f"Aim (service median ≤ 5 ms and ≤ 3× floor): {'met' if aim else 'not met'} — "
+        f"service {availability['service']['median_ms']:.2f} ms = {availability['service_over_floor']}× floor; "
+        f"API {availability['api_over_floor']}× floor."
+    )
+
+    table = Table(title=f"Bookings on {database}, one process, 1–4 nights")
+    for name in ("path", "booked", "refused", "per s", "median ms", "p99 ms", "× floor"):
+        table.add_column(name, justify="left" if name == "path" else "right")
+    for key, label in (("service", "reservation_create"), ("floor", "floor: raw SQL")):
+        row = writes[key]
+        table.add_row(
+            label,
+            str(row["booked"]),
+            str(row["refused"]),
+            f"{row['bookings_per_s']:.0f}",
+            f"{row['median_ms']:.2f}",
+            f"{row['p99_ms']:.2f}",
+            f"{row['median_ms'] / writes['floor']['median_ms']:.1f}",
+        )
+    console.print(table)
+
+    if race is not None:
+        table = Table(title=f"Race: {race['clients']} clients for {race['rooms_to_sell']} rooms on the same 3 nights")
+        for name in ("attempts", "booked", "conflicts", "errors", "seconds", "attempts/s"):
+            table.add_column(name, justify="right")
+        table.add_row(
+            str(race["attempts"]),
+            str(race["booked"]),
+            str(race["conflicts"]),
+            str(race["errors"]),
+            f"{race['seconds']:.2f}",
+            f"{race['attempts_per_s']:.0f}",
+        )
+        console.print(table)
+        for sample in race["error_samples"]:
+            console.print(f"[red]race error: {sample}[/red]")
+
+    table = Table(title="Invariants over every inventory row")
+    table.add_column("check")
+    table.add_column("value", justify="right")
+    table.add_row("inventory rows checked", f"{checks['inventory_rows_checked']:,}")
+    table.add_row("oversells (sold > sellable + overbooking)", str(checks["oversells"]))
+    table.add_row("recount mismatches (sold ≠ stays)", str(checks["recount_mismatches"]))
+    console.print(table)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database", choices=["sqlite", "postgres"], required=True)
+    parser.add_argument("--rebuild", action="store_true", help="throw the benchmark database away and build it again")
+    parser.add_argument("--searches", type=int, default=300)
+    parser.add_argument("--bookings", type=int, default=300)
+    parser.add_argument("--clients", type=int, default=32)
+    parser.add_argument("--attempts", type=int, default=10, help="bookings each racing client attempts")
+    args = parser.parse_args(argv)
+
+    started = time.perf_counter()
+    configure(args.database, args.rebuild)
+    data = ensure_data(args.database)
+    availability = bench_availability(args.searches)
+    writes = bench_writes(args.bookings)
+    race = bench_race(args.clients, args.attempts) if args.database == "postgres" else None
+    checks = invariants()
+    report(args.database, data, availability, writes, race, checks)
+
+    import django
+
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    out = BENCH_DIR / f"{args.database}-{stamp}.json"
+    figures = {
+        "database": args.database,
+        "at": dt.datetime.now().isoformat(timespec="seconds"),
+        "cpu_count": os.cpu_count(),
+        "python": platform.python_version(),
+        "django": django.get_version(),
+        "data": data,
+        "availability": availability,
+        "writes": writes,
+        "race": race,
+        "invariants": checks,
+        "seconds": round(time.perf_counter() - started, 1),
+    }
+    out.write_text(json.dumps(figures, indent=2, default=str))
+    console.print(f"Wrote {out.relative_to(ROOT)} ({figures['seconds']} s in all).")
+
+    from django.db import connections
+
+    connections.close_all()
+    failed = checks["oversells"] or checks["recount_mismatches"] or (race and race["errors"])
+    if failed:
+        console.print("[red]Invariant broken: see the tables above.[/red]")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
