@@ -8,7 +8,6 @@ from frontoffice.core.api import Pagination, scoped, user_of
 from frontoffice.core.domain.errors import InvalidInput, NotFound
 from frontoffice.core.models import AuditEntry
 from frontoffice.guests.models import Company, Guest
-from frontoffice.guests.services import guest_find_or_create
 from frontoffice.rates.api import rate_plan_by_code
 from frontoffice.rates.models import RatePlan
 from frontoffice.reservations.models import Reservation
@@ -23,9 +22,9 @@ from frontoffice.reservations.schemas import (
 )
 from frontoffice.reservations.selectors import availability_get, reservation_get, reservation_list, waitlist_confirmable
 from frontoffice.reservations.services import (
+    booking_create,
     reservation_cancel,
     reservation_confirm,
-    reservation_create,
     reservation_modify,
 )
 from frontoffice.rooms.api import room_type_by_code
@@ -140,24 +139,22 @@ def create_reservation(request, code: str, payload: ReservationIn):
         if guest is None:
             raise InvalidInput(_("Unknown guest."), errors=[{"field": "guest_id", "message": _("Unknown.")}])
     else:
-        guest = guest_find_or_create(property=prop, actor=actor, data=payload.guest.dict())
-    booker = guest_find_or_create(property=prop, actor=actor, data=payload.booker.dict()) if payload.booker else None
-    companions = [guest_find_or_create(property=prop, actor=actor, data=c.dict()) for c in payload.companions]
-    created = reservation_create(
+        guest = payload.guest.dict()
+    created = booking_create(
         property=prop,
         actor=actor,
+        guest=guest,
+        booker=payload.booker.dict() if payload.booker else None,
+        companions=[c.dict() for c in payload.companions],
         room_type=room_type_by_code(prop, payload.room_type),
         rate_plan=rate_plan_by_code(prop, payload.rate_plan),
         arrival=payload.arrival,
         departure=payload.departure,
-        guest=guest,
         adults=payload.adults,
         children_ages=payload.ages(),
         rooms=payload.rooms,
         tentative_until=payload.tentative_until,
         waitlist_if_full=payload.waitlist_if_full,
-        booker=booker,
-        companions=companions,
         company=_company(prop, payload.company_id),
         travel_agent=_company(prop, payload.travel_agent_id),
         market_segment=payload.market_segment,

@@ -21,6 +21,7 @@ from frontoffice.core.domain.errors import Conflict, IllegalTransition, InvalidI
 from frontoffice.core.domain.money import money
 from frontoffice.core.models import Property
 from frontoffice.guests.models import Company, Guest
+from frontoffice.guests.services import guest_find_or_create
 from frontoffice.rates.domain.policies import CancellationPolicy, deposit_due
 from frontoffice.rates.domain.pricing import Quote, quote
 from frontoffice.rates.models import RatePlan
@@ -366,6 +367,38 @@ def reservation_create(
         if status in HOLDS_INVENTORY:
             _take_inventory(room_type.pk, dates, rooms)
     return created
+
+
+def booking_create(
+    *,
+    property: Property,
+    actor,
+    guest: Guest | dict,
+    booker: Guest | dict | None = None,
+    companions: list[Guest | dict] | None = None,
+    **reservation,
+) -> list[Reservation]:
+    """Book from the desk or the API: find or create the guest profiles, then reserve.
+
+    Profiles given as dicts are matched to an existing profile (same name and email) or
+    created; all in one transaction with the booking, so a refused booking leaves no new
+    profile behind. ``reservation`` takes the keyword arguments of ``reservation_create``.
+    """
+
+    def profile(data: Guest | dict) -> Guest:
+        if isinstance(data, Guest):
+            return data
+        return guest_find_or_create(property=property, actor=actor, data=data)
+
+    with transaction.atomic():
+        return reservation_create(
+            property=property,
+            actor=actor,
+            guest=profile(guest),
+            booker=profile(booker) if booker is not None else None,
+            companions=[profile(c) for c in companions or []],
+            **reservation,
+        )
 
 
 def _price_ignoring_restrictions(property, room_type, rate_plan, stay, adults, children_ages) -> Quote:

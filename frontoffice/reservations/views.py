@@ -12,7 +12,6 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -25,7 +24,6 @@ from django_countries import countries
 from frontoffice.core.domain.errors import DomainError
 from frontoffice.core.models import AuditEntry
 from frontoffice.core.web import show_error, staff_view
-from frontoffice.guests.services import guest_find_or_create
 from frontoffice.rates.selectors import rate_plan_list
 from frontoffice.reservations.domain.status import MODIFIABLE, Status, can_transition
 from frontoffice.reservations.forms import (
@@ -40,10 +38,10 @@ from frontoffice.reservations.messages import block_text
 from frontoffice.reservations.models import STATUS_CHOICES, Channel, CustomerType, MarketSegment, Reservation
 from frontoffice.reservations.selectors import availability_get, reservation_get, reservation_list, tape_chart
 from frontoffice.reservations.services import (
+    booking_create,
     cancellation_fee_preview,
     reservation_cancel,
     reservation_confirm,
-    reservation_create,
     reservation_modify,
 )
 from frontoffice.rooms.models import RoomType
@@ -190,32 +188,29 @@ def book(request):
         if form.is_valid():
             d = form.cleaned_data
             try:
-                # One transaction: a refused booking leaves no new guest profile behind.
-                with transaction.atomic():
-                    guest = guest_find_or_create(property=prop, actor=request.user, data=form.guest_data())
-                    created = reservation_create(
-                        property=prop,
-                        actor=request.user,
-                        room_type=d["room_type"],
-                        rate_plan=d["rate_plan"],
-                        arrival=d["arrival"],
-                        departure=d["departure"],
-                        guest=guest,
-                        adults=d["adults"],
-                        children_ages=d["children_ages"],
-                        rooms=d["rooms"],
-                        tentative_until=d.get("tentative_until"),
-                        waitlist_if_full=d.get("waitlist_if_full", False),
-                        market_segment=d["market_segment"],
-                        channel=d["channel"],
-                        customer_type=d["customer_type"],
-                        eta=d.get("eta"),
-                        special_requests=d.get("special_requests", ""),
-                        parking=d.get("parking", False),
-                        notes=d.get("notes", ""),
-                        nightly_price=d.get("nightly_price"),
-                        override_reason=d.get("override_reason") or "",
-                    )
+                created = booking_create(
+                    property=prop,
+                    actor=request.user,
+                    guest=form.guest_data(),
+                    room_type=d["room_type"],
+                    rate_plan=d["rate_plan"],
+                    arrival=d["arrival"],
+                    departure=d["departure"],
+                    adults=d["adults"],
+                    children_ages=d["children_ages"],
+                    rooms=d["rooms"],
+                    tentative_until=d.get("tentative_until"),
+                    waitlist_if_full=d.get("waitlist_if_full", False),
+                    market_segment=d["market_segment"],
+                    channel=d["channel"],
+                    customer_type=d["customer_type"],
+                    eta=d.get("eta"),
+                    special_requests=d.get("special_requests", ""),
+                    parking=d.get("parking", False),
+                    notes=d.get("notes", ""),
+                    nightly_price=d.get("nightly_price"),
+                    override_reason=d.get("override_reason") or "",
+                )
             except DomainError as exc:
                 show_error(request, exc)
                 form.add_domain_errors(exc)

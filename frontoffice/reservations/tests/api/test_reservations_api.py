@@ -200,3 +200,12 @@ def test_nul_characters_are_refused_with_422(hotel, agent, api_as):
     resp = api.post("/properties/TEST/guests", {"first_name": "A\u0000", "last_name": "B"})
     assert resp.status_code == 422 and resp.json()["code"] == "invalid"
     assert api.get("/properties/TEST/reservations?q=%00x").status_code == 422
+
+
+def test_a_refused_booking_leaves_no_new_guest_profile(hotel, agent, api_as):
+    from frontoffice.guests.models import Guest
+
+    before = Guest.objects.count()
+    resp = api_as(agent).post("/properties/TEST/reservations", booking_body(room_type="SGL", adults=3))
+    assert resp.status_code == 409
+    assert Guest.objects.count() == before
