@@ -92,3 +92,43 @@ def test_a_stay_running_past_the_window_is_clipped(client_as, hotel, agent):
 def test_a_porter_may_not_see_the_tape_chart(client_as, hotel):
     porter = make_user("porter", "porter", hotel.property)
     assert client_as(porter).get(reverse("reservations:tape_chart")).status_code == 403
+
+
+def test_the_tape_chart_costs_the_same_queries_for_a_busy_fortnight(client_as, hotel, agent, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_as(agent)
+    url = reverse("reservations:tape_chart")
+    for i in range(2):
+        assign(book(hotel, agent, arrival=dt.date(2026, 6, 2 + i))[0], hotel.rooms[i])
+    client.get(url)  # warm the session and permission caches
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for i in range(2, 5):
+        assign(book(hotel, agent, arrival=dt.date(2026, 6, 2 + i))[0], hotel.rooms[i])
+    for i in range(6):
+        book(hotel, agent, type_code="SGL", adults=1, nights=1, arrival=dt.date(2026, 6, 3 + i))
+    with django_assert_num_queries(len(few.captured_queries)):
+        client.get(url)
+
+
+def test_the_reservation_page_costs_the_same_queries_however_long_its_history(
+    client_as, hotel, agent, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from frontoffice.reservations.services import reservation_modify
+
+    res = book(hotel, agent, nights=2)[0]
+    client = client_as(agent)
+    url = reverse("reservations:detail", args=[res.confirmation])
+    client.get(url)
+    with CaptureQueriesContext(connection) as short:
+        client.get(url)
+    for note in ("a", "b", "c", "d"):
+        reservation_modify(reservation=res, actor=agent, details={"notes": note})
+    reservation_modify(reservation=res, actor=agent, departure=dt.date(2026, 6, 15))
+    with django_assert_num_queries(len(short.captured_queries)):
+        client.get(url)
