@@ -1,37 +1,39 @@
-"""Shapes shared by the API and the web pages for availability results."""
+"""Availability results shaped once for the web page and the API alike."""
+
+from urllib.parse import urlencode
 
 from frontoffice.rates.models import RatePlan
 from frontoffice.reservations.messages import block_text
 from frontoffice.reservations.selectors import AvailabilityResult
 
 
-def availability_rows(results: list[AvailabilityResult], plans: dict[str, RatePlan]) -> list[dict]:
+def availability_rows(
+    results: list[AvailabilityResult], plans: dict[str, RatePlan], search: dict | None = None
+) -> list[dict]:
+    """Per room type: rooms free, reasons it cannot be sold, and each plan's quote or reasons.
+
+    Reasons are ``{"code", "message"}`` with the message in the active language. With
+    ``search`` (the query that found them), each rate carries ``book_query``: the
+    booking form's query string for that room type and plan.
+    """
     rows = []
     for item in results:
         res = item.result
         rates = []
         for option in res.rates:
             plan = plans[option.plan_code]
-            q = option.quote
-            rates.append(
-                {
-                    "rate_plan": plan.code,
-                    "name": plan.display_name,
-                    "meal_plan": plan.meal_plan,
-                    "refundable": plan.refundable,
-                    "bookable": option.bookable and not res.blocks,
-                    "room_total": str(q.room_total) if q else None,
-                    "vat": str(q.vat_total) if q else None,
-                    "city_tax": str(q.city_tax) if q else None,
-                    "total": str(q.total) if q else None,
-                    "nights": [{"date": n.date, "price": str(n.price)} for n in q.nights] if q else [],
-                    "blocks": [{"code": b.code, "message": block_text(b)} for b in option.blocks],
-                }
-            )
+            rate = {
+                "plan": plan,
+                "quote": option.quote,
+                "bookable": option.bookable and not res.blocks,
+                "blocks": [{"code": b.code, "message": block_text(b)} for b in option.blocks],
+            }
+            if search is not None:
+                rate["book_query"] = urlencode({**search, "room_type": item.room_type.code, "rate_plan": plan.code})
+            rates.append(rate)
         rows.append(
             {
-                "room_type": item.room_type.code,
-                "name": item.room_type.name,
+                "room_type": item.room_type,
                 "available": res.available,
                 "sellable": res.sellable,
                 "blocks": [{"code": b.code, "message": block_text(b)} for b in res.blocks],

@@ -28,6 +28,8 @@ class NightOut(Schema):
 
 
 class RateOptionOut(Schema):
+    """One rate plan's offer, built from a row of ``presenters.availability_rows``."""
+
     rate_plan: str
     name: str
     meal_plan: str
@@ -40,6 +42,43 @@ class RateOptionOut(Schema):
     nights: list[NightOut]
     blocks: list[BlockOut]
 
+    @staticmethod
+    def resolve_rate_plan(obj):
+        return obj["plan"].code
+
+    @staticmethod
+    def resolve_name(obj):
+        return obj["plan"].display_name
+
+    @staticmethod
+    def resolve_meal_plan(obj):
+        return obj["plan"].meal_plan
+
+    @staticmethod
+    def resolve_refundable(obj):
+        return obj["plan"].refundable
+
+    @staticmethod
+    def resolve_room_total(obj):
+        return str(obj["quote"].room_total) if obj["quote"] else None
+
+    @staticmethod
+    def resolve_vat(obj):
+        return str(obj["quote"].vat_total) if obj["quote"] else None
+
+    @staticmethod
+    def resolve_city_tax(obj):
+        return str(obj["quote"].city_tax) if obj["quote"] else None
+
+    @staticmethod
+    def resolve_total(obj):
+        return str(obj["quote"].total) if obj["quote"] else None
+
+    @staticmethod
+    def resolve_nights(obj):
+        q = obj["quote"]
+        return [{"date": n.date, "price": str(n.price)} for n in q.nights] if q else []
+
 
 class RoomTypeAvailabilityOut(Schema):
     room_type: str
@@ -48,6 +87,14 @@ class RoomTypeAvailabilityOut(Schema):
     sellable: int
     blocks: list[BlockOut]
     rates: list[RateOptionOut]
+
+    @staticmethod
+    def resolve_room_type(obj):
+        return obj["room_type"].code
+
+    @staticmethod
+    def resolve_name(obj):
+        return obj["room_type"].name
 
 
 class AvailabilityOut(Schema):

@@ -8,7 +8,6 @@ the same URL renders the full page.
 import datetime as dt
 from decimal import Decimal
 from functools import wraps
-from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -36,6 +35,7 @@ from frontoffice.reservations.forms import (
 )
 from frontoffice.reservations.messages import block_text
 from frontoffice.reservations.models import STATUS_CHOICES, Channel, CustomerType, MarketSegment, Reservation
+from frontoffice.reservations.presenters import availability_rows
 from frontoffice.reservations.selectors import availability_get, reservation_get, reservation_list, tape_chart
 from frontoffice.reservations.services import (
     booking_create,
@@ -108,35 +108,6 @@ def _reservation_or_404(request, confirmation: str) -> Reservation:
 # --- availability and booking -------------------------------------------------------------
 
 
-def _availability_rows(results, plans, search: dict) -> list[dict]:
-    rows = []
-    for item in results:
-        res = item.result
-        rates = []
-        for option in res.rates:
-            plan = plans[option.plan_code]
-            query = urlencode({**search, "room_type": item.room_type.code, "rate_plan": plan.code})
-            rates.append(
-                {
-                    "plan": plan,
-                    "quote": option.quote,
-                    "bookable": option.bookable and not res.blocks,
-                    "blocks": [block_text(b) for b in option.blocks],
-                    "book_query": query,
-                }
-            )
-        rows.append(
-            {
-                "room_type": item.room_type,
-                "available": res.available,
-                "sellable": res.sellable,
-                "blocks": [block_text(b) for b in res.blocks],
-                "rates": rates,
-            }
-        )
-    return rows
-
-
 @vary_on_headers("HX-Request")
 @desk_view("core.view_rates")
 def availability(request):
@@ -170,7 +141,7 @@ def availability(request):
             "rooms": d["rooms"],
         }
         plans = {p.code: p for p in rate_plan_list(property=prop, active_only=False)}
-        rows = _availability_rows(results, plans, search)
+        rows = availability_rows(results, plans, search)
         search["nights"] = (d["departure"] - d["arrival"]).days
     context = {"form": form, "rows": rows, "search": search}
     template = "reservations/_availability_results.html" if wants_partial(request) else "reservations/availability.html"

@@ -123,3 +123,22 @@ def make_hotel(
             values={"price": price, "extra_adult": Decimal("20.00"), "child": Decimal("10.00")},
         )
     return hotel
+
+
+def assert_inventory_matches_bookings(prop: Property) -> None:
+    """Every inventory counter equals a recount of the stays holding a room, and nothing is oversold."""
+    from frontoffice.reservations.domain.status import HOLDS_INVENTORY
+    from frontoffice.reservations.models import Reservation
+    from frontoffice.rooms.models import InventoryNight
+
+    for row in InventoryNight.objects.filter(property=prop).select_related("room_type"):
+        holding = Reservation.objects.filter(
+            room_type=row.room_type,
+            arrival__lte=row.date,
+            departure__gt=row.date,
+            status__in=[s.value for s in HOLDS_INVENTORY],
+        ).count()
+        assert row.sold == holding, f"{row.room_type.code} {row.date}: counter {row.sold}, recount {holding}"
+        assert row.sold <= row.physical - row.out_of_order + row.overbooking, (
+            f"{row.room_type.code} {row.date} oversold"
+        )

@@ -16,21 +16,14 @@ from frontoffice.reservations.services import (
     reservation_confirm,
     reservation_modify,
 )
-from frontoffice.reservations.tests.factories import GuestFactory
+from frontoffice.reservations.tests.factories import GuestFactory, assert_inventory_matches_bookings
 from frontoffice.reservations.tests.services.test_booking import D, book, sold
 from frontoffice.rooms.models import InventoryNight
 from frontoffice.rooms.services import room_block_create, room_block_release
 
 
 def recount_matches(hotel):
-    for row in InventoryNight.objects.filter(property=hotel.property):
-        holding = Reservation.objects.filter(
-            room_type=row.room_type,
-            arrival__lte=row.date,
-            departure__gt=row.date,
-            status__in=["tentative", "confirmed", "in_house", "checked_out"],
-        ).count()
-        assert row.sold == holding, (row.room_type.code, row.date, row.sold, holding)
+    assert_inventory_matches_bookings(hotel.property)
 
 
 def test_several_rooms_in_one_booking_share_a_party(hotel, agent):

@@ -11,7 +11,12 @@ from django.db import connections
 from frontoffice.core.domain.errors import DomainError
 from frontoffice.reservations.models import Reservation
 from frontoffice.reservations.services import NoAvailability, reservation_cancel, reservation_create, reservation_modify
-from frontoffice.reservations.tests.factories import GuestFactory, make_hotel, make_user
+from frontoffice.reservations.tests.factories import (
+    GuestFactory,
+    assert_inventory_matches_bookings,
+    make_hotel,
+    make_user,
+)
 from frontoffice.rooms.models import InventoryNight
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -42,15 +47,7 @@ def run_clients(n, work):
 
 
 def assert_inventory_true(hotel):
-    for row in InventoryNight.objects.filter(property=hotel.property):
-        holding = Reservation.objects.filter(
-            room_type=row.room_type,
-            arrival__lte=row.date,
-            departure__gt=row.date,
-            status__in=["tentative", "confirmed", "in_house", "checked_out"],
-        ).count()
-        assert row.sold == holding, f"{row.room_type.code} {row.date}: counter {row.sold}, recount {holding}"
-        assert row.sold <= row.physical - row.out_of_order + row.overbooking, "oversold"
+    assert_inventory_matches_bookings(hotel.property)
 
 
 @pytest.fixture
