@@ -15,6 +15,8 @@ from frontoffice.reservations.presenters import availability_rows
 from frontoffice.reservations.schemas import (
     AvailabilityOut,
     CancelIn,
+    OverbookingIn,
+    OverbookingOut,
     ReservationDetailOut,
     ReservationIn,
     ReservationOut,
@@ -23,6 +25,7 @@ from frontoffice.reservations.schemas import (
 from frontoffice.reservations.selectors import availability_get, reservation_get, reservation_list, waitlist_confirmable
 from frontoffice.reservations.services import (
     booking_create,
+    overbooking_set,
     reservation_cancel,
     reservation_confirm,
     reservation_modify,
@@ -232,3 +235,21 @@ def list_waitlist_confirmable(request, code: str):
     """Waitlisted stays that could be confirmed now."""
     prop = scoped(request, code, "core.view_reservations")
     return waitlist_confirmable(property=prop)
+
+
+@router.put("/properties/{code}/overbooking", response=OverbookingOut, summary="Set an overbooking allowance")
+def put_overbooking(request, code: str, payload: OverbookingIn):
+    """Allow selling ``rooms`` rooms beyond a room type's sellable rooms on each night from ``from`` to ``to``.
+
+    Refused (409 ``would_oversell``) when more rooms are already sold than the new allowance permits.
+    """
+    prop = scoped(request, code, "core.manage_rates")
+    nights = overbooking_set(
+        property=prop,
+        actor=user_of(request),
+        room_type=room_type_by_code(prop, payload.room_type),
+        start=payload.from_,
+        end=payload.to,
+        rooms=payload.rooms,
+    )
+    return {"nights": nights}

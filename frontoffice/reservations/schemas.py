@@ -282,3 +282,14 @@ class ReservationDetailOut(ReservationOut):
 
     party_rooms: list[str]
     history: list[AuditOut]
+
+
+class OverbookingIn(Schema):
+    room_type: str
+    from_: dt.date = Field(alias="from")
+    to: dt.date
+    rooms: int = Field(ge=0, le=1000, description="Rooms that may be sold beyond the sellable rooms, per night")
+
+
+class OverbookingOut(Schema):
+    nights: int

@@ -168,3 +168,21 @@ def test_out_of_order_through_the_api_needs_a_free_room(hotel, manager, agent, a
     assert resp.status_code == 409 and resp.json()["code"] == "would_oversell"
     body["start"], body["end"] = "2026-07-01", "2026-07-03"
     assert api_as(manager).post(f"/properties/TEST/rooms/{room.number}/blocks", body).status_code == 201
+
+
+def test_an_overbooking_allowance_lets_the_api_sell_past_the_rooms(hotel, manager, agent, api_as):
+    from frontoffice.reservations.tests.api.test_reservations_api import booking_body
+
+    resp = api_as(manager).put(
+        "/properties/TEST/overbooking", {"room_type": "SGL", "from": "2026-06-10", "to": "2026-06-11", "rooms": 1}
+    )
+    assert resp.status_code == 200 and resp.json()["nights"] == 2
+    api = api_as(agent)
+    codes = [
+        api.post("/properties/TEST/reservations", booking_body(room_type="SGL", adults=1)).status_code for _ in range(4)
+    ]
+    assert codes == [201, 201, 201, 409]
+    back = api_as(manager).put(
+        "/properties/TEST/overbooking", {"room_type": "SGL", "from": "2026-06-10", "to": "2026-06-10", "rooms": 0}
+    )
+    assert back.status_code == 409 and back.json()["code"] == "would_oversell"

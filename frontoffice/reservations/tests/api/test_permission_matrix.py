@@ -96,6 +96,13 @@ ROUTES = [
     ("cancel", "POST", "/properties/TEST/reservations/{conf}/cancel", lambda ctx: {"reason": "test"}, "core.cancel"),
     ("confirm option", "POST", "/properties/TEST/reservations/{option}/confirm", lambda ctx: {}, "core.book"),
     ("waitlist", "GET", "/properties/TEST/waitlist/confirmable", None, "core.view_reservations"),
+    (
+        "overbooking",
+        "PUT",
+        "/properties/TEST/overbooking",
+        lambda ctx: {"room_type": "DBL", "from": "2026-08-01", "to": "2026-08-03", "rooms": 2},
+        "core.manage_rates",
+    ),
 ]
 
 
