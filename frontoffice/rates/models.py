@@ -58,6 +58,13 @@ class RatePlan(models.Model):
     )
     derive_amount = models.DecimalField(max_digits=10, decimal_places=2, default=Decimal("0"))
     active = models.BooleanField(default=True)
+    public = models.BooleanField(
+        default=True,
+        help_text=_(
+            "Sold to anyone. A non-public plan (negotiated, group, complimentary) is sold only to companies "
+            "that negotiated it, or by a manager."
+        ),
+    )
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

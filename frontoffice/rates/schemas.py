@@ -20,6 +20,7 @@ class RatePlanIn(Schema):
     parent: str | None = None
     derive_percent: Decimal = Field(Decimal("0"), ge=-100, le=1000, decimal_places=2)
     derive_amount: Decimal = Field(Decimal("0"), ge=-100000, le=100000, decimal_places=2)
+    public: bool = Field(True, description="False: sold only to companies that negotiated it, or by a manager")
 
 
 class RatePlanOut(Schema):
@@ -38,6 +39,7 @@ class RatePlanOut(Schema):
     derive_percent: str
     derive_amount: str
     active: bool
+    public: bool
 
     @staticmethod
     def resolve_parent(obj):

@@ -59,16 +59,29 @@ def get_availability(
     children: int = Query(0, ge=0, le=20),
     ages: str = Query("", description="Children's ages, comma-separated, e.g. 4,9"),
     rooms: int = Query(1, ge=1, le=50),
+    company: int | None = Query(None, description="A company or travel agent id: adds its negotiated plans"),
 ):
-    """Rooms free per room type and every rate plan's price, or the reasons it cannot be sold."""
+    """Rooms free per room type and every rate plan's price, or the reasons it cannot be sold.
+
+    Non-public plans (negotiated, group, complimentary) are listed for a ``company`` that
+    negotiated them, and always for callers who may override prices (managers).
+    """
     prop = scoped(request, code, "core.view_rates")
     if departure <= arrival:
         raise InvalidInput(_("Departure must be after arrival."), errors=[{"field": "departure"}])
     if (departure - arrival).days > 365:
         raise InvalidInput(_("A stay cannot be longer than 365 nights."), errors=[{"field": "departure"}])
     children_ages = parse_ages(children, ages)
+    negotiated = set(_company(prop, company).negotiated_rate_plans.values_list("code", flat=True)) if company else set()
     results = availability_get(
-        property=prop, arrival=arrival, departure=departure, adults=adults, children_ages=children_ages, rooms=rooms
+        property=prop,
+        arrival=arrival,
+        departure=departure,
+        adults=adults,
+        children_ages=children_ages,
+        rooms=rooms,
+        negotiated=negotiated,
+        include_restricted=user_of(request).has_perm("core.override_price"),
     )
     plans = {p.code: p for p in RatePlan.objects.filter(property=prop)}
     return {

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from frontoffice.core.models import Property
+from frontoffice.rates.domain.policies import may_sell_plan
 from frontoffice.rates.domain.pricing import TaxRules
 from frontoffice.rates.models import RatePlan
 from frontoffice.rates.selectors import daily_rates_load, derivation_of
@@ -84,10 +85,26 @@ def availability_get(
     rooms: int = 1,
     room_types: list[RoomType] | None = None,
     rate_plans: list[RatePlan] | None = None,
+    negotiated: set[str] | None = None,
+    include_restricted: bool = False,
 ) -> list[AvailabilityResult]:
-    """Per room type: rooms free and each plan's quote or the restrictions that block it."""
+    """Per room type: rooms free and each plan's quote or the restrictions that block it.
+
+    Without ``rate_plans``, the active plans the caller may sell: public ones, those in
+    ``negotiated`` (a company's negotiated plan codes), and all of them with ``include_restricted``.
+    """
     all_plans = list(RatePlan.objects.filter(property=property))  # parents are among them: see plan_infos
-    plans = rate_plans if rate_plans is not None else [p for p in all_plans if p.active]
+    if rate_plans is not None:
+        plans = rate_plans
+    else:
+        plans = [
+            p
+            for p in all_plans
+            if p.active
+            and may_sell_plan(
+                public=p.public, plan_code=p.code, negotiated=negotiated or set(), manager=include_restricted
+            )
+        ]
     types = room_types if room_types is not None else list(RoomType.objects.filter(property=property))
     type_ids = [rt.pk for rt in types]
     inventory = inventory_read(property=property, room_type_ids=type_ids, start=arrival, end=departure)

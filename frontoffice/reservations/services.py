@@ -22,7 +22,7 @@ from frontoffice.core.domain.money import money
 from frontoffice.core.models import Property
 from frontoffice.guests.models import Company, Guest
 from frontoffice.guests.services import guest_find_or_create
-from frontoffice.rates.domain.policies import CancellationPolicy, deposit_due
+from frontoffice.rates.domain.policies import CancellationPolicy, deposit_due, may_sell_plan
 from frontoffice.rates.domain.pricing import Quote, quote
 from frontoffice.rates.models import RatePlan
 from frontoffice.rates.selectors import daily_rates_load
@@ -87,6 +87,21 @@ def _validate_stay(arrival, departure, adults, children_ages, rooms=1) -> Stay:
     if errors:
         raise InvalidInput(_("The stay is not valid."), errors=errors)
     return stay
+
+
+def _check_plan_may_be_sold(actor, rate_plan: RatePlan, company: Company | None) -> None:
+    negotiated = set(company.negotiated_rate_plans.values_list("code", flat=True)) if company else set()
+    if not may_sell_plan(
+        public=rate_plan.public,
+        plan_code=rate_plan.code,
+        negotiated=negotiated,
+        manager=can(actor, "core.override_price"),
+    ):
+        raise PermissionDenied(
+            _("Rate %(plan)s is reserved for companies that negotiated it; a manager may book it.")
+            % {"plan": rate_plan.code},
+            code="restricted_rate",
+        )
 
 
 def _check_choices(segment, channel, customer_type):
@@ -262,6 +277,7 @@ def reservation_create(
     for obj in (room_type, rate_plan, guest, booker, company, travel_agent, *companions):
         if obj is not None and obj.property_id != property.pk:
             raise InvalidInput(_("A room type, plan, guest or company belongs to another property."))
+    _check_plan_may_be_sold(actor, rate_plan, company)
     if not rate_plan.active:
         raise InvalidInput(
             _("Rate plan %(code)s is not active.") % {"code": rate_plan.code}, errors=[{"field": "rate_plan"}]
@@ -497,6 +513,8 @@ def reservation_modify(
         new_departure = departure or res.departure
         new_type = room_type or res.room_type
         new_plan = rate_plan or res.rate_plan
+        if rate_plan is not None and rate_plan.pk != res.rate_plan_id:
+            _check_plan_may_be_sold(actor, rate_plan, details.get("company", res.company))
         new_adults = adults if adults is not None else res.adults
         new_ages = list(children_ages) if children_ages is not None else list(res.children_ages)
         for obj in (new_type, new_plan, details.get("guest"), details.get("company")):

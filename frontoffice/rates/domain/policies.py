@@ -52,3 +52,8 @@ def deposit_due(*, guarantee: str, deposit_percent: Decimal, total: Decimal) -> 
     if guarantee != "deposit":
         return ZERO
     return percent_of(total, deposit_percent)
+
+
+def may_sell_plan(*, public: bool, plan_code: str, negotiated: set[str], manager: bool) -> bool:
+    """A public plan is sold to anyone; a restricted one to companies that negotiated it, or by a manager."""
+    return public or manager or plan_code in negotiated

@@ -107,3 +107,19 @@ def test_penalty_kinds(kind, percent, expected):
 def test_deposit_only_when_the_guarantee_is_a_deposit():
     assert deposit_due(guarantee="deposit", deposit_percent=Decimal("30"), total=Decimal("200")) == Decimal("60.00")
     assert deposit_due(guarantee="card", deposit_percent=Decimal("30"), total=Decimal("200")) == Decimal("0")
+
+
+@pytest.mark.parametrize(
+    ("public", "negotiated", "manager", "sold"),
+    [
+        (True, set(), False, True),
+        (False, set(), False, False),
+        (False, {"CORP"}, False, True),
+        (False, {"OTHER"}, False, False),
+        (False, set(), True, True),
+    ],
+)
+def test_who_may_be_sold_a_plan(public, negotiated, manager, sold):
+    from frontoffice.rates.domain.policies import may_sell_plan
+
+    assert may_sell_plan(public=public, plan_code="CORP", negotiated=negotiated, manager=manager) is sold

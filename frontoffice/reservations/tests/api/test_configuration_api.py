@@ -186,3 +186,20 @@ def test_an_overbooking_allowance_lets_the_api_sell_past_the_rooms(hotel, manage
         "/properties/TEST/overbooking", {"room_type": "SGL", "from": "2026-06-10", "to": "2026-06-10", "rooms": 0}
     )
     assert back.status_code == 409 and back.json()["code"] == "would_oversell"
+
+
+def test_availability_lists_a_companys_negotiated_plan(hotel, manager, agent, api_as):
+    api = api_as(manager)
+    assert (
+        api.post(
+            "/properties/TEST/rate-plans",
+            {"code": "CORP", "name": "Corporate", "parent": "BAR", "derive_percent": "-15", "public": False},
+        ).status_code
+        == 201
+    )
+    company = api.post("/properties/TEST/companies", {"name": "Acme", "negotiated_rate_plans": ["CORP"]}).json()
+    url = "/properties/TEST/availability?arrival=2026-06-10&departure=2026-06-11&adults=2"
+    plans = lambda body: [r["rate_plan"] for r in body["room_types"][0]["rates"]]  # noqa: E731
+    assert "CORP" not in plans(api_as(agent).get(url).json())
+    assert "CORP" in plans(api_as(agent).get(url + f"&company={company['id']}").json())
+    assert "CORP" in plans(api.get(url).json())

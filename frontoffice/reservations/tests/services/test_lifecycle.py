@@ -323,3 +323,43 @@ def test_waiving_restrictions_never_waives_capacity_or_the_business_date(hotel, 
     )
     (res,) = book(hotel, agent, nights=1, check_restrictions=False)
     assert res.status == "confirmed"
+
+
+def test_a_negotiated_rate_is_sold_only_to_its_company_or_by_a_manager(hotel, agent, manager):
+    from frontoffice.guests.services import company_create
+    from frontoffice.rates.services import rate_plan_create
+    from frontoffice.reservations.selectors import availability_get
+
+    corp = rate_plan_create(
+        property=hotel.property,
+        actor=hotel.admin,
+        code="CORP",
+        name="Corporate",
+        parent=hotel.plans["BAR"],
+        derive_percent=Decimal("-20"),
+        public=False,
+    )
+    acme = company_create(property=hotel.property, actor=hotel.admin, data={"name": "Acme"}, rate_plans=[corp])
+    other = company_create(property=hotel.property, actor=hotel.admin, data={"name": "Other"})
+    hotel.plans["CORP"] = corp
+
+    def offered(**kw):
+        (dbl, _sgl) = availability_get(
+            property=hotel.property, arrival=D, departure=D + dt.timedelta(days=1), adults=2, children_ages=[], **kw
+        )
+        return [o.plan_code for o in dbl.result.rates]
+
+    assert offered() == ["BAR", "NRF"]
+    assert offered(negotiated={"CORP"}) == ["BAR", "CORP", "NRF"]  # by sort order, then code
+    assert "CORP" in offered(include_restricted=True)
+    with pytest.raises(PermissionDenied) as exc:
+        book(hotel, agent, plan="CORP")
+    assert exc.value.code == "restricted_rate"
+    with pytest.raises(PermissionDenied):
+        book(hotel, agent, plan="CORP", company=other)
+    (res,) = book(hotel, agent, plan="CORP", company=acme)
+    assert res.room_total == Decimal("160.00")
+    (by_manager,) = book(hotel, manager, plan="CORP")
+    (flex,) = book(hotel, agent)
+    with pytest.raises(PermissionDenied):
+        reservation_modify(reservation=flex, actor=agent, rate_plan=corp)
