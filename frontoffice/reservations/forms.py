@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from frontoffice.guests.models import Company
 from frontoffice.rates.models import RatePlan
 from frontoffice.reservations.domain.stay import MAX_NIGHTS
 from frontoffice.reservations.models import STATUS_CHOICES, Channel, CustomerType, MarketSegment
@@ -93,12 +94,30 @@ class StayForm(DomainErrorsMixin, forms.Form):
         return data
 
 
+class CompanyChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name
+
+
 class AvailabilityForm(StayForm):
     rooms = forms.IntegerField(label=_("Rooms"), min_value=1, max_value=MAX_ROOMS_PER_BOOKING, initial=1)
+    company = CompanyChoice(
+        label=_("Company / agency"),
+        queryset=Company.objects.none(),
+        required=False,
+        help_text=_("Adds the rates it negotiated."),
+    )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, property=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["arrival"].widget.attrs["autofocus"] = True
+        if property is not None:
+            self.fields["company"].queryset = Company.objects.filter(property=property).order_by("name")
+
+    def negotiated(self) -> set[str]:
+        """Codes of the rate plans the chosen company negotiated (none without a company)."""
+        company = self.cleaned_data.get("company")
+        return set(company.negotiated_rate_plans.values_list("code", flat=True)) if company else set()
 
 
 class RoomTypeChoice(forms.ModelChoiceField):
@@ -168,7 +187,7 @@ class BookingForm(AvailabilityForm, ReservationFields):
     waitlist_if_full = forms.BooleanField(label=_("Waitlist if full"), required=False)
 
     def __init__(self, *args, property, can_override: bool, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, property=property, **kwargs)
         self.setup(property=property, can_override=can_override)
         self.fields["nationality"].choices = [("", "—"), *countries]
         self.fields["first_name"].widget.attrs["autocomplete"] = "off"

@@ -119,7 +119,7 @@ def availability(request):
         "children": 0,
         "rooms": 1,
     }
-    form = AvailabilityForm(request.GET if "arrival" in request.GET else None, initial=initial)
+    form = AvailabilityForm(request.GET if "arrival" in request.GET else None, initial=initial, property=prop)
     rows = None
     search = {}
     if form.is_bound and form.is_valid():
@@ -131,6 +131,7 @@ def availability(request):
             adults=d["adults"],
             children_ages=d["children_ages"],
             rooms=d["rooms"],
+            negotiated=form.negotiated(),
             include_restricted=request.user.has_perm("core.override_price"),
         )
         search = {
@@ -141,6 +142,8 @@ def availability(request):
             "ages": ", ".join(str(a) for a in d["children_ages"] if a is not None),
             "rooms": d["rooms"],
         }
+        if d.get("company"):
+            search["company"] = d["company"].pk
         plans = {p.code: p for p in rate_plan_list(property=prop, active_only=False)}
         rows = availability_rows(results, plans, search)
         search["nights"] = (d["departure"] - d["arrival"]).days
@@ -173,6 +176,7 @@ def book(request):
                     rooms=d["rooms"],
                     tentative_until=d.get("tentative_until"),
                     waitlist_if_full=d.get("waitlist_if_full", False),
+                    company=d.get("company"),
                     market_segment=d["market_segment"],
                     channel=d["channel"],
                     customer_type=d["customer_type"],
@@ -221,7 +225,7 @@ def book(request):
 
 def _quote_for(prop, params) -> dict | None:
     """The price the agent was shown, repeated on the booking form (None when the link was edited)."""
-    search = AvailabilityForm(params)
+    search = AvailabilityForm(params, property=prop)
     room_type_code, plan_code = params.get("room_type", ""), params.get("rate_plan", "")
     if not (room_type_code and plan_code and search.is_valid()):
         return None

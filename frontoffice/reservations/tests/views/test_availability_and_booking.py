@@ -215,3 +215,30 @@ def test_a_concierge_gets_403_when_posting_a_booking(client_as, hotel):
     resp = client_as(concierge).post(reverse("reservations:book"), booking_post())
     assert resp.status_code == 403
     assert Reservation.objects.count() == 0
+
+
+def test_an_agent_finds_and_books_a_companys_negotiated_rate(client_as, hotel, agent):
+    from frontoffice.guests.services import company_create
+    from frontoffice.rates.services import rate_plan_create
+
+    corp = rate_plan_create(
+        property=hotel.property,
+        actor=hotel.admin,
+        code="CORP",
+        name="Corporate",
+        parent=hotel.plans["BAR"],
+        derive_percent=Decimal("-20"),
+        public=False,
+    )
+    acme = company_create(property=hotel.property, actor=hotel.admin, data={"name": "Acme"}, rate_plans=[corp])
+    client = client_as(agent)
+    url = reverse("reservations:availability")
+    assert "Corporate" not in client.get(url, SEARCH).text
+    page = client.get(url, {**SEARCH, "company": acme.pk}).text
+    assert "Corporate" in page and f"company={acme.pk}" in page
+    refused = client.post(reverse("reservations:book"), booking_post(rate_plan="CORP"))
+    assert refused.status_code == 403 and not Reservation.objects.exists()
+    resp = client.post(reverse("reservations:book"), booking_post(rate_plan="CORP", company=acme.pk))
+    assert resp.status_code == 302
+    res = Reservation.objects.get()
+    assert (res.company, res.rate_plan, res.room_total) == (acme, corp, Decimal("160.00"))
