@@ -184,16 +184,14 @@ def reservation_get(*, property: Property, confirmation: str) -> Reservation | N
     )
 
 
-def waitlist_confirmable(*, property: Property) -> list[Reservation]:
-    """Waitlisted stays that could be confirmed now (their room type and plan have room again)."""
+def waitlist_overview(*, property: Property) -> list[tuple[Reservation, bool]]:
+    """Waitlisted stays still to come, oldest request first, each with whether it could be confirmed now."""
     out = []
-    waiting = Reservation.objects.filter(property=property, status=Status.WAITLISTED).select_related(
-        "room_type", "rate_plan", "guest"
-    )
-    for res in waiting.order_by("created_at"):
-        if res.arrival < property.business_date:
-            continue
-        found = availability_get(
+    waiting = Reservation.objects.filter(
+        property=property, status=Status.WAITLISTED, arrival__gte=property.business_date
+    ).select_related("room_type", "rate_plan", "guest")
+    for res in waiting.order_by("created_at", "id"):
+        (found,) = availability_get(
             property=property,
             arrival=res.arrival,
             departure=res.departure,
@@ -202,10 +200,14 @@ def waitlist_confirmable(*, property: Property) -> list[Reservation]:
             room_types=[res.room_type],
             rate_plans=[res.rate_plan],
         )
-        option = found[0].result
-        if not option.blocks and option.rates and option.rates[0].bookable:
-            out.append(res)
+        option = found.result
+        out.append((res, not option.blocks and bool(option.rates) and option.rates[0].bookable))
     return out
+
+
+def waitlist_confirmable(*, property: Property) -> list[Reservation]:
+    """Waitlisted stays that could be confirmed now (their room type and plan have room again)."""
+    return [res for res, confirmable in waitlist_overview(property=property) if confirmable]
 
 
 @dataclass(frozen=True)

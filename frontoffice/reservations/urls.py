@@ -12,4 +12,5 @@ urlpatterns = [
     path("reservations/<str:confirmation>/cancel/", views.cancel, name="cancel"),
     path("reservations/<str:confirmation>/confirm/", views.confirm, name="confirm"),
     path("tape-chart/", views.tape_chart_view, name="tape_chart"),
+    path("waitlist/", views.waitlist, name="waitlist"),
 ]

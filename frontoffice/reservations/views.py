@@ -36,7 +36,13 @@ from frontoffice.reservations.forms import (
 from frontoffice.reservations.messages import block_text
 from frontoffice.reservations.models import STATUS_CHOICES, Channel, CustomerType, MarketSegment, Reservation
 from frontoffice.reservations.presenters import availability_rows
-from frontoffice.reservations.selectors import availability_get, reservation_get, reservation_list, tape_chart
+from frontoffice.reservations.selectors import (
+    availability_get,
+    reservation_get,
+    reservation_list,
+    tape_chart,
+    waitlist_overview,
+)
 from frontoffice.reservations.services import (
     booking_create,
     cancellation_fee_preview,
@@ -434,6 +440,16 @@ def confirm(request, confirmation: str):
     else:
         messages.success(request, _("Reservation %(code)s confirmed.") % {"code": res.confirmation})
     return redirect("reservations:detail", confirmation=res.confirmation)
+
+
+# --- waitlist -------------------------------------------------------------------------------
+
+
+@desk_view("core.view_reservations")
+def waitlist(request):
+    """Waitlisted stays, oldest request first; those that could be confirmed now come with a button."""
+    rows = waitlist_overview(property=request.property)
+    return render(request, "reservations/waitlist.html", {"rows": rows})
 
 
 # --- tape chart -----------------------------------------------------------------------------
