@@ -4,7 +4,7 @@ The benchmark owns its database: a SQLite file ``var/bench/bench.sqlite3``, or o
 PostgreSQL a database ``frontoffice_bench`` created (and dropped on ``--rebuild``) next to
 the one ``DATABASE_URL`` names. The first run builds a 500-room property with four
 years of daily rates and more than 200,000 reservations over three years (planned by the
-demo seed's ``BookingPlanner`` and bulk-inserted, inventory ``sold`` = a recount); later
+demo's ``BookingPlanner`` and bulk-inserted, inventory ``sold`` checked by a recount); later
 runs reuse it when it is complete.
 
 Measured, each beside its floor (the least work the database must do for the question):
@@ -143,38 +143,37 @@ def reset_database(database: str) -> None:
 # --------------------------------------------------------------------------------------
 
 
-def _season_factor(day: dt.date) -> float:
-    from frontoffice.reservations.management.commands.seed_demo import CITY_PRICE_FACTOR, city_season
-
-    return CITY_PRICE_FACTOR[city_season(day)]
+# ``rate_plan_create`` arguments by code, in order; ``parent`` names a plan above.
+PLANS = {
+    "BAR": dict(name="Best available rate", meal_plan="BB", cancellation_free_hours=48, guarantee="card", sort_order=1),
+    "NRF": dict(
+        name="Non-refundable", parent="BAR", derive_percent=Decimal("-10"), meal_plan="BB", refundable=False,
+        cancellation_penalty="whole_stay", guarantee="deposit", deposit_percent=Decimal("100"), sort_order=2,
+    ),
+    "FLEX": dict(
+        name="Flexible room only", parent="BAR", derive_amount=Decimal("-15"), meal_plan="RO",
+        cancellation_free_hours=24, sort_order=3,
+    ),
+    "CORP": dict(name="Corporate", meal_plan="RO", cancellation_free_hours=24, sort_order=4),
+}  # fmt: skip
+CORPORATE_SHARE = 0.85  # the corporate plan's price, of a business-week BAR in the shoulder season
 
 
 def build(database: str) -> dict:
     """Build the benchmark property in one transaction; returns what was built."""
     from django.contrib.auth.models import Group, User
     from django.db import connection, transaction
-    from django.db.models import Count
 
     from frontoffice.core.models import Membership, Property
     from frontoffice.core.services import property_create
     from frontoffice.rates.models import DailyRate
-    from frontoffice.rates.services import rate_plan_create
-    from frontoffice.reservations.domain.status import HOLDS_INVENTORY
-    from frontoffice.reservations.management.commands.seed_demo import (
-        CITY_OCCUPANCY,
-        BookingPlanner,
-        Profile,
-        RoomSlot,
-        Segment,
-        TypeModel,
-        bulk_insert,
-        city_season,
-        plan_models,
-        write_plan,
-    )
-    from frontoffice.reservations.models import ReservationNight
-    from frontoffice.reservations.selectors import tax_rules
-    from frontoffice.reservations.services import arrival_moment
+    from frontoffice.reservations.demo.bookings import planner_for
+    from frontoffice.reservations.demo.building import WEEKEND_PRICE, rate_plans_create, rate_values
+    from frontoffice.reservations.demo.bulk import bulk_insert
+    from frontoffice.reservations.demo.demand import Profile, Segment
+    from frontoffice.reservations.demo.offer import RoomSlot, TypeModel, plan_models
+    from frontoffice.reservations.demo.seasons import CITY_OCCUPANCY, CITY_PRICE_FACTOR, WEEKDAY_NIGHTS, city_season
+    from frontoffice.reservations.demo.writing import inventory_recount, write_plan
     from frontoffice.rooms.models import InventoryNight, Room
     from frontoffice.rooms.services import room_create, room_type_create
 
@@ -229,23 +228,8 @@ def build(database: str) -> dict:
                 number += 1
                 room_create(property=prop, actor=admin, number=str((floor + 1) * 100 + door + 1), room_type=rt)
         progress.advance(setup)
-        bar = rate_plan_create(
-            property=prop, actor=admin, code="BAR", name="Best available rate", meal_plan="BB",
-            cancellation_free_hours=48, guarantee="card", sort_order=1,
-        )  # fmt: skip
-        rate_plan_create(
-            property=prop, actor=admin, code="NRF", name="Non-refundable", parent=bar, derive_percent=Decimal("-10"),
-            meal_plan="BB", refundable=False, cancellation_penalty="whole_stay", guarantee="deposit",
-            deposit_percent=Decimal("100"), sort_order=2,
-        )  # fmt: skip
-        rate_plan_create(
-            property=prop, actor=admin, code="FLEX", name="Flexible room only", parent=bar,
-            derive_amount=Decimal("-15"), meal_plan="RO", cancellation_free_hours=24, sort_order=3,
-        )  # fmt: skip
-        corp = rate_plan_create(
-            property=prop, actor=admin, code="CORP", name="Corporate", meal_plan="RO", cancellation_free_hours=24,
-            sort_order=4,
-        )  # fmt: skip
+        plans_made = rate_plans_create(property=prop, actor=admin, specs=PLANS)
+        bar, corp = plans_made["BAR"], plans_made["CORP"]
         progress.advance(setup)
         # Four years of prices, straight in: the rates service loads at most two years per call.
         days = [start + dt.timedelta(days=i) for i in range((rates_end - start).days + 1)]
@@ -253,11 +237,13 @@ def build(database: str) -> dict:
         for code, _, _, _, price, _ in TYPES:
             rt = room_types[code]
             for day in days:
-                weekly = 1.0 if day.isoweekday() in (7, 1, 2, 3, 4) else 0.85
-                bar_price = Decimal(round(price * _season_factor(day) * weekly)).quantize(Decimal("0.01"))
-                extra, child = Decimal(round(price * 0.25)), Decimal(round(price * 0.12))
-                rate_rows.append((prop.pk, rt.pk, bar.pk, day, bar_price, extra, child))
-                rate_rows.append((prop.pk, rt.pk, corp.pk, day, Decimal(round(price * 0.85)), extra, child))
+                weekly = 1.0 if day.isoweekday() in WEEKDAY_NIGHTS else WEEKEND_PRICE
+                by_plan = (
+                    (bar, rate_values(price, CITY_PRICE_FACTOR[city_season(day)], weekly)),
+                    (corp, rate_values(price, CORPORATE_SHARE)),
+                )
+                for rate_plan, values in by_plan:
+                    rate_rows.append((prop.pk, rt.pk, rate_plan.pk, day, *values.values()))
         figures["daily_rates"] = bulk_insert(
             DailyRate,
             ["property_id", "room_type_id", "rate_plan_id", "date", "price", "extra_adult", "child"],
@@ -320,18 +306,15 @@ def build(database: str) -> dict:
         planning = progress.add_task("Planning reservations (days)", total=(end - start).days)
         gc.disable()  # hundreds of thousands of long-lived objects: no point scanning them
         try:
-            planner = BookingPlanner(
+            planner = planner_for(
+                prop,
                 rng=random.Random(20240601),
-                business_date=today,
-                now=dt.datetime.now(dt.UTC),
+                today=today,
                 start=start,
                 end=end,
                 types=types,
                 plans=plans,
                 profile=profile,
-                taxes=tax_rules(prop),
-                arrival_at=lambda day: arrival_moment(prop, day),
-                tz=prop.tz,
             )
             plan = planner.plan(lambda n: progress.advance(planning, n))
             writing = progress.add_task("Writing guests, reservations, nights", total=1)
@@ -342,31 +325,21 @@ def build(database: str) -> dict:
         finally:
             gc.enable()
         counting = progress.add_task("Inventory: sold = recount", total=1)
-        held = (
-            ReservationNight.objects.filter(
-                reservation__property=prop, reservation__status__in=[s.value for s in HOLDS_INVENTORY]
-            )
-            .values("reservation__room_type_id", "date")
-            .annotate(n=Count("id"))
-            .values_list("reservation__room_type_id", "date", "n")
-        )
-        sold = {(rt, day): n for rt, day, n in held}
         inventory = []
         for code, rooms, *_ in TYPES:
             rt_id = room_types[code].pk
+            planned = plan.sold[rt_id]
             for i in range(horizon):
-                day = start + dt.timedelta(days=i)
-                n = sold.pop((rt_id, day), 0)
-                planned = plan.sold[rt_id][i] if i < len(plan.sold[rt_id]) else 0
-                if n != planned:
-                    raise RuntimeError(f"planner and recount disagree on {code} {day}: {planned} != {n}")
-                inventory.append((prop.pk, rt_id, day, rooms, 0, n, 0))
-        if sold:
-            raise RuntimeError(f"stays hold nights outside the inventory horizon: {sorted(sold)[:3]}")
+                sold = planned[i] if i < len(planned) else 0
+                inventory.append((prop.pk, rt_id, start + dt.timedelta(days=i), rooms, 0, sold, 0))
         figures["inventory_rows"] = bulk_insert(
             InventoryNight, ["property_id", "room_type_id", "date", "physical", "out_of_order", "sold", "overbooking"],
             inventory,
         )  # fmt: skip
+        # The planner's counts must be what the stays hold: a recount corrects nothing.
+        corrected = inventory_recount(prop)
+        if corrected:
+            raise RuntimeError(f"planner and recount disagree on {corrected} inventory nights")
         Property.objects.filter(pk=prop.pk).update(
             name="Benchmark Grand Hotel", address=f"{DATA_VERSION};{figures['reservations']}"
         )

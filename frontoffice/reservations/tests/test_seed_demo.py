@@ -7,11 +7,11 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.db.models import Sum
 
-from frontoffice.core.models import Membership, Property
+from frontoffice.core.models import AuditEntry, Membership, Property
 from frontoffice.guests.models import Company, Guest
 from frontoffice.rates.models import DailyRate, RatePlan
+from frontoffice.reservations.demo.logins import FRONT_OFFICE_ROLES, LOGINS
 from frontoffice.reservations.domain.status import HOLDS_INVENTORY
-from frontoffice.reservations.management.commands.seed_demo import FRONT_OFFICE_ROLES, LOGINS
 from frontoffice.reservations.models import Reservation, ReservationNight
 from frontoffice.rooms.models import InventoryNight, Room, RoomBlock
 
@@ -25,7 +25,7 @@ def seed() -> str:
 
 
 def counts() -> dict[str, int]:
-    models = [Property, User, Membership, Room, RoomBlock, RatePlan, DailyRate, Company, Guest, Reservation]
+    models = [Property, User, Membership, Room, RoomBlock, RatePlan, DailyRate, Company, Guest, Reservation, AuditEntry]
     return {m.__name__: m.objects.count() for m in [*models, ReservationNight, InventoryNight]}
 
 
@@ -39,6 +39,7 @@ def test_the_demo_seed_builds_two_consistent_properties_once():
     check_no_room_holds_two_stays_on_one_night_and_in_house_guests_have_rooms()
     check_the_business_date_has_arrivals_departures_and_guests_in_house()
     check_prices_come_from_the_nights_and_totals_add_up()
+    check_every_reservation_has_its_booking_in_its_history()
     before = counts()
     again = seed()
     assert counts() == before
@@ -113,3 +114,23 @@ def check_prices_come_from_the_nights_and_totals_add_up():
     if nrf is not None:
         assert nrf.deposit_due == nrf.room_total  # 100 % deposit
     assert len(set(Reservation.objects.values_list("property_id", "confirmation"))) == Reservation.objects.count()
+
+
+def check_every_reservation_has_its_booking_in_its_history():
+    """One "create" entry per reservation at its booking, by its agent; a "cancel" one for each cancellation."""
+    entries = AuditEntry.objects.filter(entity="reservation")
+    created = {(e.property_id, e.entity_id): e for e in entries.filter(action="create")}
+    cancelled = {(e.property_id, e.entity_id): e for e in entries.filter(action="cancel")}
+    assert entries.filter(action="create").count() == len(created) == Reservation.objects.count()
+    for res in Reservation.objects.all():
+        create = created[(res.property_id, res.confirmation)]
+        assert create.actor_id == res.created_by_id
+        assert abs((create.at.date() - res.booked_on).days) <= 1  # booked that day (in Madrid; stored in UTC)
+        assert create.changes["arrival"] == res.arrival.isoformat()
+        cancel = cancelled.pop((res.property_id, res.confirmation), None)
+        if res.status == "cancelled":
+            assert cancel is not None and cancel.at == res.cancelled_at >= create.at
+            assert cancel.reason == res.cancel_reason and cancel.changes["status"][1] == "cancelled"
+        else:
+            assert cancel is None
+    assert cancelled == {}
