@@ -1,4 +1,7 @@
+import datetime as dt
+
 import pytest
+import time_machine
 from django.db import connection
 from django.utils import translation
 
@@ -36,3 +39,10 @@ def _english_by_default():
     translation.activate("en")
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _clock_on_the_business_date():
+    """The wall clock agrees with the test hotels' business date (1 June 2026), and keeps ticking."""
+    with time_machine.travel(dt.datetime(2026, 6, 1, 8, 0, tzinfo=dt.UTC), tick=True):
+        yield

@@ -24,10 +24,17 @@ from frontoffice.guests.models import Company, Guest
 from frontoffice.guests.services import guest_find_or_create
 from frontoffice.rates.domain.policies import CancellationPolicy, deposit_due, may_sell_plan
 from frontoffice.rates.domain.pricing import Quote, quote
+from frontoffice.rates.domain.restrictions import Block
 from frontoffice.rates.models import RatePlan
 from frontoffice.rates.selectors import daily_rates_load
-from frontoffice.reservations.domain.availability import NightInventory, evaluate_room_type
+from frontoffice.reservations.domain.availability import NightInventory, evaluate_room_type, plan_prices
 from frontoffice.reservations.domain.confirmation import new_confirmation
+from frontoffice.reservations.domain.modification import (
+    Occupancy,
+    blocks_for_change,
+    change_needs_manager,
+    nightly_prices_for_change,
+)
 from frontoffice.reservations.domain.status import HOLDS_INVENTORY, MODIFIABLE, Status, can_transition
 from frontoffice.reservations.domain.stay import Stay, StayError
 from frontoffice.reservations.messages import block_text
@@ -38,6 +45,7 @@ from frontoffice.rooms.models import InventoryNight, RoomType
 
 AUDITED_FIELDS = [
     "status",
+    "room",
     "room_type",
     "rate_plan",
     "arrival",
@@ -295,6 +303,8 @@ def reservation_create(
         if not override_reason.strip():
             raise InvalidInput(_("Say why the price is overridden."), errors=[{"field": "override_reason"}])
     now = timezone.now()
+    if tentative_until is not None and timezone.is_naive(tentative_until):
+        tentative_until = timezone.make_aware(tentative_until, property.tz)  # a desk's wall-clock time
     if tentative_until is not None and tentative_until <= now:
         raise InvalidInput(_("An option must expire in the future."), errors=[{"field": "tentative_until"}])
     dates = stay.dates()
@@ -514,7 +524,13 @@ def reservation_modify(
         new_type = room_type or res.room_type
         new_plan = rate_plan or res.rate_plan
         if rate_plan is not None and rate_plan.pk != res.rate_plan_id:
+            if not rate_plan.active:
+                raise InvalidInput(
+                    _("Rate plan %(plan)s is not active.") % {"plan": rate_plan.code}, errors=[{"field": "rate_plan"}]
+                )
             _check_plan_may_be_sold(actor, rate_plan, details.get("company", res.company))
+        elif "company" in details and details["company"] != res.company:
+            _check_plan_may_be_sold(actor, res.rate_plan, details["company"])
         new_adults = adults if adults is not None else res.adults
         new_ages = list(children_ages) if children_ages is not None else list(res.children_ages)
         for obj in (new_type, new_plan, details.get("guest"), details.get("company")):
@@ -541,6 +557,8 @@ def reservation_modify(
             holds = res.status in HOLDS_INVENTORY
             old_dates = dates_between(res.arrival, res.departure)
             new_dates = stay.dates()
+            same_product = new_type.pk == res.room_type_id and new_plan.pk == res.rate_plan_id
+            penalty_now = cancellation_fee_preview(reservation=res)
             stays = [(new_type.pk, stay.arrival, stay.departure)]
             if holds:
                 stays.append((res.room_type_id, res.arrival, res.departure))
@@ -554,34 +572,44 @@ def reservation_modify(
                     else n
                     for d, n in nights.items()
                 }
-            q = _price_stay(
-                property=prop,
+            q = _price_change(
+                res=res,
                 room_type=new_type,
                 rate_plan=new_plan,
                 stay=stay,
                 adults=new_adults,
                 children_ages=new_ages,
                 nights_inventory=nights,
-                rooms=1,
                 check_inventory=res.status != Status.WAITLISTED,
             )
             if nightly_price is not None:
                 q = _override_quote(prop, stay, nightly_price, new_adults, new_ages)
-            elif res.price_overridden and not (arrival or departure or room_type or rate_plan):
-                # Occupancy change on an overridden price keeps the agreed nightly price.
-                q = _override_quote(prop, stay, res.nights_priced.first().price, new_adults, new_ages)
-            else:
-                res.price_overridden = False
+            if change_needs_manager(
+                penalty_now=penalty_now,
+                plan_changed=new_plan.pk != res.rate_plan_id,
+                arrival_changed=stay.arrival != res.arrival,
+                old_room_total=res.room_total,
+                new_room_total=q.room_total,
+            ) and not can(actor, "core.override_price"):
+                raise PermissionDenied(
+                    _(
+                        "The cancellation terms already apply to this booking (fee now %(fee)s): "
+                        "a change that lowers what the guest owes needs a manager."
+                    )
+                    % {"fee": penalty_now},
+                    code="penalty_applies",
+                )
             if holds:
                 _release_inventory(res.room_type_id, old_dates)
                 _take_inventory(new_type.pk, new_dates, 1)
+            dates_changed = (stay.arrival, stay.departure) != (res.arrival, res.departure)
             res.arrival, res.departure = stay.arrival, stay.departure
             res.room_type, res.rate_plan = new_type, new_plan
             res.adults, res.children_ages = new_adults, new_ages
             res.meal_plan = new_plan.meal_plan
-            if res.room_id and res.room.room_type_id != new_type.pk:
-                res.room = None
-            res.price_overridden = res.price_overridden or nightly_price is not None
+            if res.room_id and (res.room.room_type_id != new_type.pk or (dates_changed and _room_taken(res))):
+                res.room = None  # the desk assigns another room
+            res.price_overridden = nightly_price is not None or (res.price_overridden and same_product)
             _apply_quote(res, q, new_plan)
             _write_nights(res, q)
         elif nightly_price is not None:
@@ -591,7 +619,16 @@ def reservation_modify(
             _write_nights(res, q)
         for key, value in details.items():
             setattr(res, key, value)
-        res.save()
+        try:
+            with transaction.atomic():
+                res.save()
+        except IntegrityError:
+            # PostgreSQL's exclusion constraint: another stay took the room for those nights meanwhile.
+            raise Conflict(
+                _("Room %(room)s is taken on those nights; choose other dates or another room.")
+                % {"room": res.room.number if res.room_id else "?"},
+                code="room_taken",
+            ) from None
         changes = diff(before, snapshot(res, AUDITED_FIELDS))
         if changes:
             audit_record(
@@ -604,6 +641,79 @@ def reservation_modify(
                 reason=override_reason,
             )
     return res
+
+
+def _room_taken(res: Reservation) -> bool:
+    """Another stay holds this reservation's room on one of its (new) nights."""
+    return (
+        Reservation.objects.filter(
+            room_id=res.room_id,
+            status__in=[s.value for s in HOLDS_INVENTORY],
+            arrival__lt=res.departure,
+            departure__gt=res.arrival,
+        )
+        .exclude(pk=res.pk)
+        .exists()
+    )
+
+
+def _price_change(
+    *,
+    res: Reservation,
+    room_type: RoomType,
+    rate_plan: RatePlan,
+    stay: Stay,
+    adults: int,
+    children_ages: list,
+    nights_inventory: dict[dt.date, NightInventory],
+    check_inventory: bool,
+) -> Quote:
+    """The changed stay's quote: kept nights keep their agreed price (see domain.modification)."""
+    prop = res.property
+    same_product = room_type.pk == res.room_type_id and rate_plan.pk == res.rate_plan_id
+    all_plans = list(RatePlan.objects.filter(property=prop))
+    _unused, known = plan_infos([rate_plan], all_plans)
+    loaded, restrictions = daily_rates_load(
+        property=prop, room_type_ids=[room_type.pk], start=stay.arrival, end=stay.departure
+    )
+    result = evaluate_room_type(
+        room_type_code=room_type.code,
+        base_occupancy=room_type.base_occupancy,
+        max_occupancy=room_type.max_occupancy,
+        arrival=stay.arrival,
+        departure=stay.departure,
+        today=prop.business_date,
+        adults=adults,
+        children_ages=children_ages,
+        inventory=nights_inventory,
+        plans=known,
+        prices=loaded.get(room_type.pk, {}),
+        restrictions=restrictions.get(room_type.pk, {}),
+        taxes=tax_rules(prop),
+    )
+    option = next(o for o in result.rates if o.plan_code == rate_plan.code)
+    blocks = blocks_for_change(
+        [b for b in result.blocks if check_inventory or b.code != "no_availability"] + list(option.blocks),
+        old_dates=set(dates_between(res.arrival, res.departure)),
+        arrival_changed=stay.arrival != res.arrival,
+        departure_changed=stay.departure != res.departure,
+        same_product=same_product,
+    )
+    by_code = {p.code: p for p in known}
+    nightly, missing = nightly_prices_for_change(
+        dates=stay.dates(),
+        agreed={n.date: n.price for n in res.nights_priced.all()},
+        current=plan_prices(by_code[rate_plan.code], by_code, loaded.get(room_type.pk, {}), stay.dates()),
+        same_product=same_product,
+        old=Occupancy(res.adults, len(res.children_ages)),
+        new=Occupancy(adults, len(children_ages)),
+        base_occupancy=room_type.base_occupancy,
+    )
+    if missing and not any(b.code == "no_rate" for b in blocks):
+        blocks.append(Block("no_rate", f"No price is loaded for {missing[0].isoformat()}.", {"date": missing[0]}))
+    if blocks:
+        raise NoAvailability(block_text(blocks[0]), errors=[{"code": b.code, "message": block_text(b)} for b in blocks])
+    return quote(sorted(nightly.items()), tax_rules(prop), adults=adults, children_ages=children_ages)
 
 
 def arrival_moment(property: Property, arrival: dt.date) -> dt.datetime:
@@ -721,6 +831,8 @@ def reservation_confirm(*, reservation: Reservation, actor) -> Reservation:
 def overbooking_set(*, property: Property, actor, room_type: RoomType, start: dt.date, end: dt.date, rooms: int) -> int:
     """Allow ``rooms`` rooms of overbooking per night in ``[start, end]`` (inclusive)."""
     require(actor, "core.manage_rates")
+    if room_type.property_id != property.pk:
+        raise InvalidInput(_("The room type belongs to another property."))
     if rooms < 0 or end < start or (end - start).days > 730:
         raise InvalidInput(_("Overbooking needs zero or more rooms and a period of at most two years."))
     with transaction.atomic():

@@ -135,5 +135,8 @@ class InventoryNight(models.Model):
         return self.physical - self.out_of_order - self.sold
 
     def sellable_after_ooo(self) -> int:
-        """Rooms left to sell if one more room of the type went out of order."""
-        return self.physical - self.out_of_order - 1 + self.overbooking - self.sold
+        """Physical rooms left unsold if one more room of the type went out of order.
+
+        The overbooking allowance does not count: it is a bet on no-shows, not a bed.
+        """
+        return self.physical - self.out_of_order - 1 - self.sold

@@ -23,6 +23,8 @@ from frontoffice.rooms.models import (
 )
 
 FEATURES = {f.value for f in RoomFeature}
+# Reservation statuses that hold a room (the reservations app, above this one, owns the full list).
+HOLDING_STATUSES = ("tentative", "confirmed", "in_house")
 
 
 def room_type_create(
@@ -80,7 +82,11 @@ def room_create(
     features: list[str] | None = None,
     smoking: bool = False,
 ) -> Room:
-    """Add a room; every inventory night of its type gains one physical room."""
+    """Add a room; every inventory night of its type from the business date on gains one physical room.
+
+    Past nights keep the count they had (statistics stay true). Rows are locked in date
+    order, the order every booking uses.
+    """
     require(actor, "core.manage_rooms")
     number = number.strip()
     features = sorted(set(features or []))
@@ -105,7 +111,9 @@ def room_create(
         room = Room.objects.create(
             property=property, number=number, floor=floor, room_type=room_type, features=features, smoking=smoking
         )
-        InventoryNight.objects.filter(room_type=room_type).update(physical=F("physical") + 1)
+        future = InventoryNight.objects.filter(room_type=room_type, date__gte=property.business_date)
+        list(future.select_for_update().order_by("date").values_list("pk", flat=True))
+        future.update(physical=F("physical") + 1)
         audit_record(property=property, entity="room", entity_id=number, action="create", actor=actor, changes={})
     return room
 
@@ -113,8 +121,9 @@ def room_create(
 def room_block_create(*, room: Room, actor, kind: str, start: dt.date, end: dt.date, reason: str) -> RoomBlock:
     """Take a room out of order (it leaves sellable inventory) or out of service (it does not).
 
-    Refused when an out-of-order period would leave fewer rooms than are already sold
-    (plus the allowed overbooking) on any night: move or cancel bookings first.
+    Refused when an out-of-order period would leave fewer physical rooms than are already
+    sold on any night, or when a stay is assigned to the room in that period (move the
+    guest first).
     """
     require(actor, "core.manage_rooms")
     if kind not in {k.value for k in RoomBlockKind}:
@@ -124,6 +133,15 @@ def room_block_create(*, room: Room, actor, kind: str, start: dt.date, end: dt.d
     if not reason.strip():
         raise InvalidInput(_("A reason is required."), errors=[{"field": "reason", "message": _("Required.")}])
     with transaction.atomic():
+        # Lock the room: two managers blocking it at once must not both succeed.
+        Room.objects.select_for_update().filter(pk=room.pk).exists()
+        occupied = room.reservations.filter(status__in=HOLDING_STATUSES, arrival__lt=end, departure__gt=start).exists()
+        if kind == RoomBlockKind.OUT_OF_ORDER and occupied:
+            raise Conflict(
+                _("A guest is assigned to room %(number)s in that period: move the stay first.")
+                % {"number": room.number},
+                code="room_occupied",
+            )
         overlapping = RoomBlock.objects.filter(
             room=room, released_at__isnull=True, start__lt=end, end__gt=start
         ).exists()
@@ -171,7 +189,7 @@ def room_block_release(*, block: RoomBlock, actor) -> None:
     """
     require(actor, "core.manage_rooms")
     with transaction.atomic():
-        block = RoomBlock.objects.select_for_update().select_related("room__property").get(pk=block.pk)
+        block = RoomBlock.objects.select_for_update(of=("self",)).select_related("room__property").get(pk=block.pk)
         today = block.room.property.business_date
         if block.released_at or block.end <= today:
             return
@@ -200,6 +218,7 @@ def room_block_release(*, block: RoomBlock, actor) -> None:
 
 
 def room_condition_set(*, room: Room, actor, condition: str) -> Room:
+    require(actor, "core.manage_rooms")
     if condition not in {c.value for c in HousekeepingCondition}:
         raise InvalidInput(_("Condition must be dirty, clean or inspected."), errors=[{"field": "condition"}])
     Room.objects.filter(pk=room.pk).update(condition=condition)

@@ -24,7 +24,8 @@ class CancellationPolicy:
         """The last moment cancellation is free, or None when it never is."""
         if not self.refundable:
             return None
-        return arrival_at - dt.timedelta(hours=self.free_hours)
+        # Real hours, not clock hours: across a daylight-saving change the window keeps its length.
+        return arrival_at.astimezone(dt.UTC) - dt.timedelta(hours=self.free_hours)
 
     def fee(self, *, now: dt.datetime, arrival_at: dt.datetime, first_night: Decimal, room_total: Decimal) -> Decimal:
         if self.refundable:

@@ -3,6 +3,8 @@
 import datetime as dt
 import random
 
+from django.contrib.auth.models import User
+
 from frontoffice.core.models import Property
 from frontoffice.reservations.domain.status import Status
 from frontoffice.reservations.models import Reservation
@@ -22,6 +24,12 @@ def room_conditions_set(prop: Property, today: dt.date, rng: random.Random) -> N
             property=prop, status=Status.CHECKED_OUT, departure=today, room__isnull=False
         ).values_list("room_id", flat=True)
     )
+    # The property's manager records the housekeeping report, as the desk would.
+    manager = (
+        User.objects.filter(memberships__property=prop, groups__permissions__codename="manage_rooms")
+        .order_by("id")
+        .first()
+    )
     for room in Room.objects.filter(property=prop):
         if room.pk in left_today and room.pk not in occupied:
             condition = "dirty"
@@ -30,4 +38,4 @@ def room_conditions_set(prop: Property, today: dt.date, rng: random.Random) -> N
         else:
             condition = "inspected" if rng.random() < 0.6 else "clean"
         if condition != room.condition:
-            room_condition_set(room=room, actor=None, condition=condition)
+            room_condition_set(room=room, actor=manager, condition=condition)

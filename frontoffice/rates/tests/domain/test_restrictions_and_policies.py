@@ -123,3 +123,15 @@ def test_who_may_be_sold_a_plan(public, negotiated, manager, sold):
     from frontoffice.rates.domain.policies import may_sell_plan
 
     assert may_sell_plan(public=public, plan_code="CORP", negotiated=negotiated, manager=manager) is sold
+
+
+def test_the_free_cancellation_window_counts_real_hours_across_a_clock_change():
+    import zoneinfo
+
+    madrid = zoneinfo.ZoneInfo("Europe/Madrid")
+    arrival_at = dt.datetime(2026, 3, 29, 15, 0, tzinfo=madrid)  # clocks went forward at 02:00 that day
+    policy = CancellationPolicy(refundable=True, free_hours=24, penalty="first_night")
+    assert arrival_at - policy.deadline(arrival_at) == dt.timedelta(hours=24)
+    late = arrival_at - dt.timedelta(hours=23, minutes=30)
+    fee = policy.fee(now=late, arrival_at=arrival_at, first_night=Decimal("80"), room_total=Decimal("160"))
+    assert fee == Decimal("80.00")

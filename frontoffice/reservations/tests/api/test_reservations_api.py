@@ -209,3 +209,10 @@ def test_a_refused_booking_leaves_no_new_guest_profile(hotel, agent, api_as):
     resp = api_as(agent).post("/properties/TEST/reservations", booking_body(room_type="SGL", adults=3))
     assert resp.status_code == 409
     assert Guest.objects.count() == before
+
+
+def test_an_option_expiry_without_a_time_zone_is_read_in_the_hotels_time(hotel, agent, api_as):
+    resp = api_as(agent).post("/properties/TEST/reservations", booking_body(tentative_until="2026-06-05T12:00:00"))
+    assert resp.status_code == 201, resp.json()
+    assert resp.json()["status"] == "tentative"
+    assert resp.json()["option_expires_at"].startswith("2026-06-05T10:00:00")  # 12:00 in Madrid, summer time

@@ -363,3 +363,34 @@ def test_a_negotiated_rate_is_sold_only_to_its_company_or_by_a_manager(hotel, ag
     (flex,) = book(hotel, agent)
     with pytest.raises(PermissionDenied):
         reservation_modify(reservation=flex, actor=agent, rate_plan=corp)
+
+
+def test_out_of_order_is_refused_for_a_room_with_a_guest_assigned_and_when_only_overbooking_is_left(
+    hotel, agent, manager
+):
+    single = [r for r in hotel.rooms if r.room_type.code == "SGL"]
+    (res,) = book(hotel, agent, type_code="SGL", adults=1)
+    Reservation.objects.filter(pk=res.pk).update(room=single[0])
+    with pytest.raises(Conflict) as exc:
+        room_block_create(
+            room=single[0], actor=hotel.admin, kind="out_of_order", start=D, end=D + dt.timedelta(days=1), reason="Leak"
+        )
+    assert exc.value.code == "room_occupied"
+    overbooking_set(property=hotel.property, actor=manager, room_type=hotel.room_types["SGL"], start=D, end=D, rooms=1)
+    book(hotel, agent, type_code="SGL", adults=1)
+    with pytest.raises(Conflict) as exc:  # both singles sold: an allowance is not a bed
+        room_block_create(
+            room=single[1], actor=hotel.admin, kind="out_of_order", start=D, end=D + dt.timedelta(days=1), reason="Leak"
+        )
+    assert exc.value.code == "would_oversell"
+
+
+def test_a_new_room_counts_from_the_business_date_on(hotel, agent):
+    from frontoffice.rooms.services import room_create
+
+    book(hotel, agent, type_code="SGL", adults=1)
+    past = hotel.property.business_date - dt.timedelta(days=3)
+    InventoryNight.objects.create(property=hotel.property, room_type=hotel.room_types["SGL"], date=past, physical=2)
+    room_create(property=hotel.property, actor=hotel.admin, number="999", room_type=hotel.room_types["SGL"])
+    assert InventoryNight.objects.get(room_type=hotel.room_types["SGL"], date=past).physical == 2
+    assert InventoryNight.objects.get(room_type=hotel.room_types["SGL"], date=D).physical == 3

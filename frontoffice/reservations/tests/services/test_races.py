@@ -118,3 +118,24 @@ def test_overlapping_stays_booked_changed_and_cancelled_at_once_keep_the_counter
     assert unexpected == []
     assert any(isinstance(o, list) for o in outcomes)
     assert_inventory_true(hotel)
+
+
+def test_two_managers_blocking_one_room_at_once_take_it_out_once(scarce):
+    from frontoffice.core.domain.errors import Conflict
+    from frontoffice.rooms.models import RoomBlock
+    from frontoffice.rooms.services import room_block_create
+
+    hotel, _agents, _guests = scarce
+    managers = [make_user(f"mgr{i}", "front_office_manager", hotel.property) for i in range(8)]
+    room = hotel.rooms[0]
+
+    def work(i):
+        return room_block_create(
+            room=room, actor=managers[i], kind="out_of_order", start=D, end=D + dt.timedelta(days=2), reason="Leak"
+        )
+
+    outcomes = run_clients(8, work)
+    assert [type(o).__name__ for o in outcomes].count("RoomBlock") == 1
+    assert all(isinstance(o, RoomBlock | Conflict) for o in outcomes)
+    assert RoomBlock.objects.filter(room=room).count() == 1
+    assert InventoryNight.objects.get(room_type=room.room_type, date=D).out_of_order == 1
