@@ -126,6 +126,7 @@ CITY_PLANS = {
     "CORP": dict(
         name="Corporate negotiated",
         name_es="Tarifa corporativa",
+        public=False,
         meal_plan="RO",
         refundable=True,
         cancellation_free_hours=24,
@@ -136,6 +137,7 @@ CITY_PLANS = {
     "GOV": dict(
         name="Government",
         name_es="Administración pública",
+        public=False,
         meal_plan="RO",
         refundable=True,
         cancellation_free_hours=6,
@@ -146,6 +148,7 @@ CITY_PLANS = {
     "GRP": dict(
         name="Groups",
         name_es="Grupos",
+        public=False,
         meal_plan="BB",
         refundable=True,
         cancellation_free_hours=21 * 24,
@@ -181,6 +184,7 @@ CITY_PLANS = {
         sort_order=3,
     ),
     "COMP": dict(
+        public=False,
         name="Complimentary",
         name_es="Cortesía",
         parent="BAR",
