@@ -3,6 +3,7 @@
 import datetime as dt
 
 from frontoffice.core.models import Property
+from frontoffice.core.sql import decimal_of, fetch, placeholders
 from frontoffice.rates.domain.pricing import Derivation, NightPrice
 from frontoffice.rates.domain.restrictions import DayRestrictions
 from frontoffice.rates.models import DailyRate, RatePlan
@@ -26,26 +27,25 @@ def daily_rates_load(
     """
     prices: dict = {}
     restrictions: dict = {}
-    rows = DailyRate.objects.filter(
-        property=property, room_type_id__in=room_type_ids, date__gte=start, date__lte=end
-    ).values_list(
-        "room_type_id",
-        "rate_plan__code",
-        "date",
-        "price",
-        "extra_adult",
-        "child",
-        "closed",
-        "closed_to_arrival",
-        "closed_to_departure",
-        "min_stay",
-        "max_stay",
-        "min_advance",
-        "max_advance",
+    if not room_type_ids:
+        return prices, restrictions
+    # The availability search's hot path: raw SQL (see core.sql), same rows as the ORM query
+    # DailyRate.objects.filter(property, room_type__in, date range).values_list(...).
+    rows = fetch(
+        f"""
+        SELECT d.room_type_id, p.code, d.date, d.price, d.extra_adult, d.child, d.closed,
+               d.closed_to_arrival, d.closed_to_departure, d.min_stay, d.max_stay, d.min_advance, d.max_advance
+        FROM {DailyRate._meta.db_table} d JOIN {RatePlan._meta.db_table} p ON p.id = d.rate_plan_id
+        WHERE d.property_id = %s AND d.room_type_id IN ({placeholders(room_type_ids)})
+          AND d.date >= %s AND d.date <= %s
+        """,  # noqa: S608 - table names from the models, values as parameters
+        [property.pk, *room_type_ids, start, end],
     )
     for rt, plan, day, price, extra, child, closed, cta, ctd, mins, maxs, mina, maxa in rows:
         if price is not None:
-            prices.setdefault(rt, {}).setdefault(plan, {})[day] = NightPrice(price, extra, child)
+            prices.setdefault(rt, {}).setdefault(plan, {})[day] = NightPrice(
+                decimal_of(price), decimal_of(extra), decimal_of(child)
+            )
         if closed or cta or ctd or mins or maxs or mina is not None or maxa is not None:
             restrictions.setdefault(rt, {}).setdefault(plan, {})[day] = DayRestrictions(
                 closed=closed,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from frontoffice.core.models import Property
+from frontoffice.core.sql import fetch, placeholders
 from frontoffice.rates.domain.policies import may_sell_plan
 from frontoffice.rates.domain.pricing import TaxRules
 from frontoffice.rates.models import RatePlan
@@ -53,8 +54,15 @@ def inventory_read(
 ) -> dict[int, dict[dt.date, NightInventory]]:
     """Inventory per room type and night in ``[start, end)``; nights without a row are computed."""
     result: dict[int, dict[dt.date, NightInventory]] = {rt: {} for rt in room_type_ids}
-    rows = InventoryNight.objects.filter(room_type_id__in=room_type_ids, date__gte=start, date__lt=end).values_list(
-        "room_type_id", "date", "physical", "out_of_order", "sold", "overbooking"
+    if not room_type_ids:
+        return result
+    # Hot path: raw SQL (see core.sql) for the ORM's filter(room_type__in, date range).values_list(...).
+    rows = fetch(
+        f"""
+        SELECT room_type_id, date, physical, out_of_order, sold, overbooking FROM {InventoryNight._meta.db_table}
+        WHERE room_type_id IN ({placeholders(room_type_ids)}) AND date >= %s AND date < %s
+        """,  # noqa: S608 - table name from the model, values as parameters
+        [*room_type_ids, start, end],
     )
     for rt, day, physical, ooo, sold, over in rows:
         result[rt][day] = NightInventory(physical, ooo, sold, over)

@@ -89,3 +89,20 @@ def test_bad_dates_are_refused_and_change_nothing(hotel, agent):
     with pytest.raises(InvalidInput):
         book(hotel, agent, nights=0)
     assert Reservation.objects.count() == 0
+
+
+def test_prices_with_cents_come_back_exact_from_the_database(hotel, agent):
+    from frontoffice.rates.services import rates_bulk_update
+
+    rates_bulk_update(
+        property=hotel.property,
+        actor=hotel.admin,
+        room_types=[hotel.room_types["DBL"]],
+        rate_plans=[hotel.plans["BAR"]],
+        start=D,
+        end=D + dt.timedelta(days=1),
+        values={"price": Decimal("99.99"), "extra_adult": Decimal("12.35"), "child": Decimal("0.10")},
+    )
+    (res,) = book(hotel, agent, adults=3, children_ages=[5], nights=2)
+    assert [n.price for n in res.nights_priced.all()] == [Decimal("112.44"), Decimal("112.44")]
+    assert res.room_total == Decimal("224.88")
