@@ -103,6 +103,8 @@ def test_prices_with_cents_come_back_exact_from_the_database(hotel, agent):
         end=D + dt.timedelta(days=1),
         values={"price": Decimal("99.99"), "extra_adult": Decimal("12.35"), "child": Decimal("0.10")},
     )
-    (res,) = book(hotel, agent, adults=3, children_ages=[5], nights=2)
-    assert [n.price for n in res.nights_priced.all()] == [Decimal("112.44"), Decimal("112.44")]
-    assert res.room_total == Decimal("224.88")
+    (res,) = book(hotel, agent, adults=3, nights=2)
+    assert [n.price for n in res.nights_priced.all()] == [Decimal("112.34"), Decimal("112.34")]
+    assert res.room_total == Decimal("224.68")
+    (family,) = book(hotel, agent, adults=2, children_ages=[5], nights=1)
+    assert family.room_total == Decimal("100.09")
