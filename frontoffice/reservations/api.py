@@ -9,7 +9,6 @@ from frontoffice.core.domain.errors import InvalidInput, NotFound
 from frontoffice.core.models import AuditEntry
 from frontoffice.guests.models import Company, Guest
 from frontoffice.rates.api import rate_plan_by_code
-from frontoffice.rates.models import RatePlan
 from frontoffice.reservations.models import Reservation
 from frontoffice.reservations.presenters import availability_rows
 from frontoffice.reservations.schemas import (
@@ -83,7 +82,6 @@ def get_availability(
         negotiated=negotiated,
         include_restricted=user_of(request).has_perm("core.override_price"),
     )
-    plans = {p.code: p for p in RatePlan.objects.filter(property=prop)}
     return {
         "arrival": arrival,
         "departure": departure,
@@ -91,7 +89,7 @@ def get_availability(
         "adults": adults,
         "children": len(children_ages),
         "currency": prop.currency,
-        "room_types": availability_rows(results, plans),
+        "room_types": availability_rows(results),
     }
 
 

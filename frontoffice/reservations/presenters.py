@@ -2,14 +2,11 @@
 
 from urllib.parse import urlencode
 
-from frontoffice.rates.models import RatePlan
 from frontoffice.reservations.messages import block_text
 from frontoffice.reservations.selectors import AvailabilityResult
 
 
-def availability_rows(
-    results: list[AvailabilityResult], plans: dict[str, RatePlan], search: dict | None = None
-) -> list[dict]:
+def availability_rows(results: list[AvailabilityResult], search: dict | None = None) -> list[dict]:
     """Per room type: rooms free, reasons it cannot be sold, and each plan's quote or reasons.
 
     Reasons are ``{"code", "message"}`` with the message in the active language. With
@@ -21,7 +18,7 @@ def availability_rows(
         res = item.result
         rates = []
         for option in res.rates:
-            plan = plans[option.plan_code]
+            plan = item.plans[option.plan_code]
             rate = {
                 "plan": plan,
                 "quote": option.quote,

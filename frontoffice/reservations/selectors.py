@@ -81,6 +81,7 @@ def inventory_read(
 class AvailabilityResult:
     room_type: RoomType
     result: RoomTypeAvailability
+    plans: dict[str, RatePlan]  # the property's plans by code (shared by every result of one search)
 
 
 def availability_get(
@@ -118,6 +119,7 @@ def availability_get(
     inventory = inventory_read(property=property, room_type_ids=type_ids, start=arrival, end=departure)
     prices, restrictions = daily_rates_load(property=property, room_type_ids=type_ids, start=arrival, end=departure)
     wanted, known = plan_infos(plans, all_plans)
+    plans_by_code = {p.code: p for p in all_plans}
     taxes = tax_rules(property)
     out = []
     for rt in types:
@@ -144,7 +146,9 @@ def availability_get(
                 key=lambda o: wanted_codes.index(o.plan_code),
             )
         )
-        out.append(AvailabilityResult(rt, RoomTypeAvailability(**{**evaluated.__dict__, "rates": rates})))
+        out.append(
+            AvailabilityResult(rt, RoomTypeAvailability(**{**evaluated.__dict__, "rates": rates}), plans_by_code)
+        )
     return out
 
 

@@ -150,8 +150,7 @@ def availability(request):
         }
         if d.get("company"):
             search["company"] = d["company"].pk
-        plans = {p.code: p for p in rate_plan_list(property=prop, active_only=False)}
-        rows = availability_rows(results, plans, search)
+        rows = availability_rows(results, search)
         search["nights"] = (d["departure"] - d["arrival"]).days
     context = {"form": form, "rows": rows, "search": search}
     template = "reservations/_availability_results.html" if wants_partial(request) else "reservations/availability.html"
