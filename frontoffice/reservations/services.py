@@ -8,6 +8,7 @@ on inventory is the last line of defence against an oversell.
 """
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
@@ -23,11 +24,18 @@ from frontoffice.core.models import Property
 from frontoffice.guests.models import Company, Guest
 from frontoffice.guests.services import guest_find_or_create
 from frontoffice.rates.domain.policies import CancellationPolicy, deposit_due, may_sell_plan
-from frontoffice.rates.domain.pricing import Quote, quote
+from frontoffice.rates.domain.pricing import NightPrice, Quote, quote
 from frontoffice.rates.domain.restrictions import Block
 from frontoffice.rates.models import RatePlan
 from frontoffice.rates.selectors import daily_rates_load
-from frontoffice.reservations.domain.availability import NightInventory, evaluate_room_type, plan_prices
+from frontoffice.reservations.domain.availability import (
+    NightInventory,
+    PlanInfo,
+    RateOption,
+    RoomTypeAvailability,
+    evaluate_room_type,
+    plan_prices,
+)
 from frontoffice.reservations.domain.confirmation import new_confirmation
 from frontoffice.reservations.domain.modification import (
     Occupancy,
@@ -148,6 +156,62 @@ def _locked_nights(rows: dict, room_type_id: int, dates: list[dt.date]) -> dict[
     }
 
 
+@dataclass(frozen=True)
+class _Offer:
+    """What the domain says of one room type and plan for a stay, and the prices it used."""
+
+    result: RoomTypeAvailability
+    option: RateOption
+    plans: dict[str, PlanInfo]
+    loaded: dict[str, dict[dt.date, NightPrice]]
+
+
+def _evaluate(
+    *,
+    property: Property,
+    room_type: RoomType,
+    rate_plan: RatePlan,
+    stay: Stay,
+    adults: int,
+    children_ages: list,
+    nights_inventory: dict[dt.date, NightInventory],
+    rooms: int = 1,
+    with_restrictions: bool = True,
+) -> _Offer:
+    all_plans = list(RatePlan.objects.filter(property=property))
+    _unused, known = plan_infos([rate_plan], all_plans)
+    prices, restrictions = daily_rates_load(
+        property=property, room_type_ids=[room_type.pk], start=stay.arrival, end=stay.departure
+    )
+    loaded = prices.get(room_type.pk, {})
+    result = evaluate_room_type(
+        room_type_code=room_type.code,
+        base_occupancy=room_type.base_occupancy,
+        max_occupancy=room_type.max_occupancy,
+        arrival=stay.arrival,
+        departure=stay.departure,
+        today=property.business_date,
+        adults=adults,
+        children_ages=children_ages,
+        inventory=nights_inventory,
+        plans=known,
+        prices=loaded,
+        restrictions=restrictions.get(room_type.pk, {}) if with_restrictions else {},
+        taxes=tax_rules(property),
+        rooms=rooms,
+    )
+    option = next(o for o in result.rates if o.plan_code == rate_plan.code)
+    return _Offer(result, option, {p.code: p for p in known}, loaded)
+
+
+def _refuse_if(blocks: list[Block]) -> None:
+    if blocks:
+        raise NoAvailability(
+            block_text(blocks[0]),
+            errors=[{"code": b.code, "message": block_text(b)} for b in blocks],
+        )
+
+
 def _price_stay(
     *,
     property: Property,
@@ -161,36 +225,21 @@ def _price_stay(
     check_inventory: bool = True,
 ) -> Quote:
     """The quote for the stay, or NoAvailability with every reason it cannot be sold."""
-    all_plans = list(RatePlan.objects.filter(property=property).select_related("parent"))
-    _unused, known = plan_infos([rate_plan], all_plans)
-    prices, restrictions = daily_rates_load(
-        property=property, room_type_ids=[room_type.pk], start=stay.arrival, end=stay.departure
-    )
-    result = evaluate_room_type(
-        room_type_code=room_type.code,
-        base_occupancy=room_type.base_occupancy,
-        max_occupancy=room_type.max_occupancy,
-        arrival=stay.arrival,
-        departure=stay.departure,
-        today=property.business_date,
+    offer = _evaluate(
+        property=property,
+        room_type=room_type,
+        rate_plan=rate_plan,
+        stay=stay,
         adults=adults,
         children_ages=children_ages,
-        inventory=nights_inventory,
-        plans=known,
-        prices=prices.get(room_type.pk, {}),
-        restrictions=restrictions.get(room_type.pk, {}),
-        taxes=tax_rules(property),
+        nights_inventory=nights_inventory,
         rooms=rooms,
     )
-    option = next(o for o in result.rates if o.plan_code == rate_plan.code)
-    blocks = [b for b in result.blocks if check_inventory or b.code != "no_availability"] + list(option.blocks)
-    if blocks:
-        raise NoAvailability(
-            block_text(blocks[0]),
-            errors=[{"code": b.code, "message": block_text(b)} for b in blocks],
-        )
-    assert option.quote is not None
-    return option.quote
+    _refuse_if(
+        [b for b in offer.result.blocks if check_inventory or b.code != "no_availability"] + list(offer.option.blocks)
+    )
+    assert offer.option.quote is not None
+    return offer.option.quote
 
 
 def _override_quote(property: Property, stay: Stay, nightly_price: Decimal, adults, children_ages) -> Quote:
@@ -429,37 +478,20 @@ def booking_create(
 
 def _price_ignoring_restrictions(property, room_type, rate_plan, stay, adults, children_ages) -> Quote:
     """Price a stay whose restrictions were waived (imports of bookings made elsewhere)."""
-    all_plans = list(RatePlan.objects.filter(property=property).select_related("parent"))
-    _unused, known = plan_infos([rate_plan], all_plans)
-    prices, _restrictions = daily_rates_load(
-        property=property, room_type_ids=[room_type.pk], start=stay.arrival, end=stay.departure
-    )
-    result = evaluate_room_type(
-        room_type_code=room_type.code,
-        base_occupancy=room_type.base_occupancy,
-        max_occupancy=room_type.max_occupancy,
-        arrival=stay.arrival,
-        departure=stay.departure,
-        today=property.business_date,
+    offer = _evaluate(
+        property=property,
+        room_type=room_type,
+        rate_plan=rate_plan,
+        stay=stay,
         adults=adults,
         children_ages=children_ages,
-        inventory={},
-        plans=known,
-        prices=prices.get(room_type.pk, {}),
-        restrictions={},
-        taxes=tax_rules(property),
+        nights_inventory={},
+        with_restrictions=False,
     )
-    option = next(o for o in result.rates if o.plan_code == rate_plan.code)
     # Restrictions are waived, but not the room type's capacity, the business date or a missing price.
-    blocks = [b for b in result.blocks if b.code != "no_availability"]
-    if option.quote is None:
-        blocks += list(option.blocks)
-    if blocks:
-        raise NoAvailability(
-            block_text(blocks[0]),
-            errors=[{"code": b.code, "message": block_text(b)} for b in blocks],
-        )
-    return option.quote
+    blocks = [b for b in offer.result.blocks if b.code != "no_availability"]
+    _refuse_if(blocks + (list(offer.option.blocks) if offer.option.quote is None else []))
+    return offer.option.quote
 
 
 def _locked(reservation: Reservation) -> Reservation:
@@ -671,39 +703,26 @@ def _price_change(
     """The changed stay's quote: kept nights keep their agreed price (see domain.modification)."""
     prop = res.property
     same_product = room_type.pk == res.room_type_id and rate_plan.pk == res.rate_plan_id
-    all_plans = list(RatePlan.objects.filter(property=prop))
-    _unused, known = plan_infos([rate_plan], all_plans)
-    loaded, restrictions = daily_rates_load(
-        property=prop, room_type_ids=[room_type.pk], start=stay.arrival, end=stay.departure
-    )
-    result = evaluate_room_type(
-        room_type_code=room_type.code,
-        base_occupancy=room_type.base_occupancy,
-        max_occupancy=room_type.max_occupancy,
-        arrival=stay.arrival,
-        departure=stay.departure,
-        today=prop.business_date,
+    offer = _evaluate(
+        property=prop,
+        room_type=room_type,
+        rate_plan=rate_plan,
+        stay=stay,
         adults=adults,
         children_ages=children_ages,
-        inventory=nights_inventory,
-        plans=known,
-        prices=loaded.get(room_type.pk, {}),
-        restrictions=restrictions.get(room_type.pk, {}),
-        taxes=tax_rules(prop),
+        nights_inventory=nights_inventory,
     )
-    option = next(o for o in result.rates if o.plan_code == rate_plan.code)
     blocks = blocks_for_change(
-        [b for b in result.blocks if check_inventory or b.code != "no_availability"] + list(option.blocks),
+        [b for b in offer.result.blocks if check_inventory or b.code != "no_availability"] + list(offer.option.blocks),
         old_dates=set(dates_between(res.arrival, res.departure)),
         arrival_changed=stay.arrival != res.arrival,
         departure_changed=stay.departure != res.departure,
         same_product=same_product,
     )
-    by_code = {p.code: p for p in known}
     nightly, missing = nightly_prices_for_change(
         dates=stay.dates(),
         agreed={n.date: n.price for n in res.nights_priced.all()},
-        current=plan_prices(by_code[rate_plan.code], by_code, loaded.get(room_type.pk, {}), stay.dates()),
+        current=plan_prices(offer.plans[rate_plan.code], offer.plans, offer.loaded, stay.dates()),
         same_product=same_product,
         old=Occupancy(res.adults, len(res.children_ages)),
         new=Occupancy(adults, len(children_ages)),
@@ -711,8 +730,7 @@ def _price_change(
     )
     if missing and not any(b.code == "no_rate" for b in blocks):
         blocks.append(Block("no_rate", f"No price is loaded for {missing[0].isoformat()}.", {"date": missing[0]}))
-    if blocks:
-        raise NoAvailability(block_text(blocks[0]), errors=[{"code": b.code, "message": block_text(b)} for b in blocks])
+    _refuse_if(blocks)
     return quote(sorted(nightly.items()), tax_rules(prop), adults=adults, children_ages=children_ages)
 
 
