@@ -202,7 +202,7 @@ def waitlist_overview(*, property: Property) -> list[tuple[Reservation, bool]]:
     waiting = Reservation.objects.filter(
         property=property, status=Status.WAITLISTED, arrival__gte=property.business_date
     ).select_related("room_type", "rate_plan", "guest")
-    for res in waiting.order_by("created_at", "id"):
+    for res in waiting.order_by("booked_on", "created_at", "id"):
         (found,) = availability_get(
             property=property,
             arrival=res.arrival,
