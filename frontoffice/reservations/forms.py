@@ -127,7 +127,7 @@ class RoomTypeChoice(forms.ModelChoiceField):
 
 class RatePlanChoice(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return f"{obj.code} · {obj.name}"
+        return f"{obj.code} · {obj.display_name}"
 
 
 class ReservationFields(forms.Form):
