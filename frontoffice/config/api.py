@@ -9,6 +9,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from frontoffice.core.api import AUTH
 from frontoffice.core.api import router as core_router
 from frontoffice.core.domain.errors import DomainError
+from frontoffice.folios.api import router as folios_router
 from frontoffice.guests.api import router as guests_router
 from frontoffice.rates.api import router as rates_router
 from frontoffice.reservations.api import router as reservations_router
@@ -75,3 +76,4 @@ api.add_router("", rooms_router)
 api.add_router("", rates_router)
 api.add_router("", guests_router)
 api.add_router("", reservations_router)
+api.add_router("", folios_router)

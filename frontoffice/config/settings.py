@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "frontoffice.rates",
     "frontoffice.guests",
     "frontoffice.reservations",
+    "frontoffice.folios",
 ]
 
 MIDDLEWARE = [

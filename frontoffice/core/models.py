@@ -43,6 +43,13 @@ class Property(models.Model):
     city_tax_per_night = models.DecimalField(max_digits=8, decimal_places=2, default=Decimal("0.00"))
     city_tax_exempt_under_age = models.PositiveSmallIntegerField(default=16)
     city_tax_max_nights = models.PositiveSmallIntegerField(default=7)
+    void_limit = models.DecimalField(
+        max_digits=10,
+        decimal_places=2,
+        default=Decimal("50.00"),
+        validators=[MinValueValidator(0)],
+        help_text=_("Reversals above this amount need a manager"),
+    )
 
     class Meta:
         verbose_name = _("property")
@@ -129,4 +136,9 @@ class RoleHolder(models.Model):
             ("book_do_not_rent", "Book a guest marked do-not-rent"),
             ("manage_guests", "Create and edit guest and company profiles"),
             ("import_reservations", "Import reservations from a file"),
+            ("view_folios", "See folios, postings and balances"),
+            ("post_charges", "Post charges to folios"),
+            ("take_payments", "Take payments on folios"),
+            ("refund", "Refund payments"),
+            ("void_postings", "Reverse postings above the property's void limit"),
         ]

@@ -15,6 +15,9 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         P + "book",
         P + "cancel",
         P + "manage_guests",
+        P + "view_folios",
+        P + "post_charges",
+        P + "take_payments",
     },
     "reservations_agent": {
         P + "view_rates",
@@ -26,7 +29,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
     },
     "concierge": {P + "view_reservations"},
     "porter": set(),
-    "night_auditor": {P + "view_rates", P + "view_reservations"},
+    "night_auditor": {P + "view_rates", P + "view_reservations", P + "view_folios", P + "post_charges"},
     "front_office_manager": {
         P + "view_rates",
         P + "view_reservations",
@@ -38,8 +41,13 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         P + "manage_rates",
         P + "manage_rooms",
         P + "import_reservations",
+        P + "view_folios",
+        P + "post_charges",
+        P + "take_payments",
+        P + "refund",
+        P + "void_postings",
     },
-    "accountant": {P + "view_rates", P + "view_reservations"},
+    "accountant": {P + "view_rates", P + "view_reservations", P + "view_folios"},
     "hr": set(),
     "administrator": {
         P + "view_rates",
@@ -53,6 +61,11 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         P + "manage_rooms",
         P + "import_reservations",
         P + "manage_properties",
+        P + "view_folios",
+        P + "post_charges",
+        P + "take_payments",
+        P + "refund",
+        P + "void_postings",
     },
 }
 

@@ -6,6 +6,12 @@ import itertools
 import pytest
 
 from frontoffice.core.roles import ROLE_PERMISSIONS, ROLES
+from frontoffice.folios.services import (
+    folio_for_reservation,
+    folio_post_charge,
+    folio_post_payment,
+    transaction_codes_install,
+)
 from frontoffice.reservations.tests.api.conftest import ARRIVAL
 from frontoffice.reservations.tests.factories import GuestFactory, make_hotel, make_user
 from frontoffice.reservations.tests.services.test_booking import book
@@ -103,6 +109,35 @@ ROUTES = [
         lambda ctx: {"room_type": "DBL", "from": "2026-08-01", "to": "2026-08-03", "rooms": 2},
         "core.manage_rates",
     ),
+    ("folios", "GET", "/properties/TEST/reservations/{conf}/folios", None, "core.view_folios"),
+    (
+        "post charge",
+        "POST",
+        "/properties/TEST/folios/{folio}/postings",
+        lambda ctx: {"transaction_code": "MINI", "unit_amount": "4.50", "quantity": 2},
+        "core.post_charges",
+    ),
+    (
+        "take payment",
+        "POST",
+        "/properties/TEST/folios/{folio}/payments",
+        lambda ctx: {"method": "card", "amount": "10", "card_brand": "VISA", "card_last4": "4242"},
+        "core.take_payments",
+    ),
+    (
+        "refund",
+        "POST",
+        "/properties/TEST/folios/{folio}/refunds",
+        lambda ctx: {"method": "cash", "amount": "5", "reason": "Overpaid"},
+        "core.refund",
+    ),
+    (
+        "reverse charge",
+        "POST",
+        "/properties/TEST/postings/{charge}/reverse",
+        lambda ctx: {"reason": "Posted twice"},
+        "core.post_charges",
+    ),
 ]
 
 
@@ -118,7 +153,20 @@ def context(hotel):
     guest = GuestFactory(property=hotel.property)
     (res,) = book(hotel, hotel.admin, guest=guest)
     (option,) = book(hotel, hotel.admin, guest=guest, tentative_until=timezone.now() + dt.timedelta(days=2))
-    return {"guest": guest, "conf": res.confirmation, "option": option.confirmation, "room": hotel.rooms[0].number}
+    transaction_codes_install(property=hotel.property)
+    folio = folio_for_reservation(reservation=res, actor=hotel.admin)
+    charge = folio_post_charge(
+        folio=folio, actor=hotel.admin, transaction_code=folio.property.transaction_codes.get(code="FB"), unit_amount=20
+    )
+    folio_post_payment(folio=folio, actor=hotel.admin, method="cash", amount=20)
+    return {
+        "guest": guest,
+        "conf": res.confirmation,
+        "option": option.confirmation,
+        "room": hotel.rooms[0].number,
+        "folio": folio.pk,
+        "charge": charge.pk,
+    }
 
 
 def call(api, method, path, body):
@@ -165,6 +213,11 @@ def test_role_table_matches_what_the_desk_expects():
     assert "core.override_price" in ROLE_PERMISSIONS["front_office_manager"]
     assert "core.manage_properties" in ROLE_PERMISSIONS["administrator"]
     assert "core.book" not in ROLE_PERMISSIONS["accountant"]
+    assert {"core.view_folios", "core.post_charges", "core.take_payments"} <= ROLE_PERMISSIONS["front_desk_agent"]
+    assert "core.refund" not in ROLE_PERMISSIONS["front_desk_agent"]
+    assert "core.void_postings" not in ROLE_PERMISSIONS["front_desk_agent"]
+    assert {"core.refund", "core.void_postings"} <= ROLE_PERMISSIONS["front_office_manager"]
+    assert "core.post_charges" not in ROLE_PERMISSIONS["accountant"]
 
 
 def test_only_administrators_create_properties(hotel, api_as):
