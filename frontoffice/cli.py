@@ -39,6 +39,7 @@ def _demo(args: list[str]) -> None:
     django.setup()
     call_command("migrate", interactive=False, verbosity=0)
     call_command("seed_demo")
+    call_command("install_transaction_codes", verbosity=0)
     address = args[0] if args else "127.0.0.1:8000"
     call_command("runserver", address, use_reloader=False)
 
