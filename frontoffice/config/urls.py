@@ -9,4 +9,5 @@ urlpatterns = [
     path("", include("frontoffice.core.urls")),
     path("", include("frontoffice.reservations.urls")),
     path("", include("frontoffice.rates.urls")),
+    path("", include("frontoffice.folios.urls")),
 ]

@@ -5,7 +5,7 @@ from decimal import Decimal
 from django.db.models import Prefetch
 
 from frontoffice.core.models import Property
-from frontoffice.folios.domain.ledger import Entry, balance, kind_of
+from frontoffice.folios.domain.ledger import Department, Entry, balance, kind_of
 from frontoffice.folios.models import Folio, Posting, TransactionCode
 from frontoffice.reservations.models import Reservation
 
@@ -52,3 +52,13 @@ def folio_list_for_reservation(*, reservation: Reservation) -> list[Folio]:
     for folio in folios:
         folio.balance = balance(p.gross for p in folio.postings.all())
     return folios
+
+
+CHARGE_DEPARTMENTS = [d.value for d in Department if d not in (Department.PAYMENT, Department.REFUND)]
+
+
+def transaction_code_charges(property: Property):
+    """The property's active charge codes (not payments, not refunds), by code."""
+    return TransactionCode.objects.filter(property=property, active=True, department__in=CHARGE_DEPARTMENTS).order_by(
+        "code"
+    )
