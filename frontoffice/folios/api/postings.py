@@ -23,7 +23,7 @@ from frontoffice.folios.services import (
 )
 from frontoffice.reservations.selectors import reservation_get
 
-router = Router(tags=["folios"])
+router = Router()
 
 # Row ids as the database can hold them: a larger number is a 422, not a driver overflow.
 RowId = Annotated[int, Path(ge=1, le=2**63 - 1)]

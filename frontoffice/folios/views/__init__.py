@@ -1,0 +1,1 @@
+"""HTML pages of cashiering, one module per area."""
