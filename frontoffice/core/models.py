@@ -43,6 +43,14 @@ class Property(models.Model):
     city_tax_per_night = models.DecimalField(max_digits=8, decimal_places=2, default=Decimal("0.00"))
     city_tax_exempt_under_age = models.PositiveSmallIntegerField(default=16)
     city_tax_max_nights = models.PositiveSmallIntegerField(default=7)
+    legal_name = models.CharField(max_length=160, blank=True, help_text=_("Company name on invoices"))
+    tax_id = models.CharField(max_length=30, blank=True, help_text=_("Tax identification number on invoices"))
+    simplified_invoice_limit = models.DecimalField(
+        max_digits=10,
+        decimal_places=2,
+        default=Decimal("400.00"),
+        help_text=_("Simplified invoices (tickets) are allowed up to this total"),
+    )
     void_limit = models.DecimalField(
         max_digits=10,
         decimal_places=2,
@@ -141,4 +149,10 @@ class RoleHolder(models.Model):
             ("take_payments", "Take payments on folios"),
             ("refund", "Refund payments"),
             ("void_postings", "Reverse postings above the property's void limit"),
+            ("transfer_postings", "Move postings and balances between folios; set routing instructions"),
+            ("issue_invoices", "Issue invoices and credit notes"),
+            ("view_receivables", "See company accounts, open items and aging"),
+            ("manage_receivables", "Manage company accounts, record and allocate their payments"),
+            ("direct_bill", "Transfer a folio balance to a company account"),
+            ("manage_cashier_shifts", "See and close every cashier's shift"),
         ]

@@ -54,7 +54,9 @@ def folio_list_for_reservation(*, reservation: Reservation) -> list[Folio]:
     return folios
 
 
-CHARGE_DEPARTMENTS = [d.value for d in Department if d not in (Department.PAYMENT, Department.REFUND)]
+CHARGE_DEPARTMENTS = [
+    d.value for d in Department if d not in (Department.PAYMENT, Department.REFUND, Department.TRANSFER)
+]
 
 
 def transaction_code_charges(property: Property):

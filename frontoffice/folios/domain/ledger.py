@@ -40,6 +40,7 @@ class Department(StrEnum):
     FEES = "fees"
     PAYMENT = "payment"
     REFUND = "refund"
+    TRANSFER = "transfer"
 
 
 class PaymentMethod(StrEnum):
@@ -56,6 +57,7 @@ class Kind(StrEnum):
     CHARGE = "charge"
     PAYMENT = "payment"
     REFUND = "refund"
+    TRANSFER = "transfer"
 
 
 def kind_of(department: Department | str) -> Kind:
@@ -64,10 +66,13 @@ def kind_of(department: Department | str) -> Kind:
         return Kind.PAYMENT
     if department is Department.REFUND:
         return Kind.REFUND
+    if department is Department.TRANSFER:
+        return Kind.TRANSFER
     return Kind.CHARGE
 
 
-SIGN = {Kind.CHARGE: 1, Kind.PAYMENT: -1, Kind.REFUND: 1}
+# A balance transfer is signed by its direction (out of a folio negative, into one positive).
+SIGN = {Kind.CHARGE: 1, Kind.PAYMENT: -1, Kind.REFUND: 1, Kind.TRANSFER: 1}
 
 
 @dataclass(frozen=True)

@@ -37,12 +37,26 @@ from frontoffice.folios.domain.ledger import (
     reversal_needs_manager,
 )
 from frontoffice.folios.messages import refusal_text
-from frontoffice.folios.models import METHOD_LABELS, Folio, FolioKind, FolioStatus, Posting, TransactionCode
+from frontoffice.folios.models import (
+    METHOD_LABELS,
+    CashierShift,
+    Folio,
+    FolioKind,
+    FolioStatus,
+    Posting,
+    ShiftStatus,
+    TransactionCode,
+)
 from frontoffice.folios.selectors import folio_entries
 from frontoffice.reservations.models import Reservation
 
 # Permission needed to post, and to reverse, each kind of posting.
-KIND_PERMISSION = {Kind.CHARGE: "core.post_charges", Kind.PAYMENT: "core.take_payments", Kind.REFUND: "core.refund"}
+KIND_PERMISSION = {
+    Kind.CHARGE: "core.post_charges",
+    Kind.PAYMENT: "core.take_payments",
+    Kind.REFUND: "core.refund",
+    Kind.TRANSFER: "core.transfer_postings",
+}
 
 DEFAULT_CODES = [
     # code, name, name_es, department, ledger account, tax rate (None = the property's VAT), method
@@ -55,6 +69,19 @@ DEFAULT_CODES = [
     ("SPA", "Spa", "Spa", Department.SPA, "7060 Spa revenue", "21", None),
     ("MISC", "Miscellaneous", "Varios", Department.MISCELLANEOUS, "7590 Other revenue", "21", None),
     ("CITYTAX", "City tax", "Tasa turística", Department.TAXES, "4759 City tax payable", "0", None),
+    # Cancellation and no-show fees compensate a loss, outside VAT; reported apart from room revenue.
+    ("CXL-FEE", "Cancellation fee", "Gastos de cancelación", Department.FEES, "7591 Cancellation fees", "0", None),
+    ("NOSHOW-FEE", "No-show fee", "Cargo por no presentación", Department.FEES, "7592 No-show fees", "0", None),
+    ("LATE-CO", "Late check-out", "Salida tardía", Department.FEES, "7000 Room revenue", None, None),
+    (
+        "TRANSFER",
+        "Balance transfer",
+        "Traspaso de saldo",
+        Department.TRANSFER,
+        "4309 Guest ledger transfers",
+        "0",
+        None,
+    ),
     ("PAY-CASH", "Cash payment", "Pago en efectivo", Department.PAYMENT, "5700 Cash", "0", PaymentMethod.CASH),
     ("PAY-CARD", "Card payment", "Pago con tarjeta", Department.PAYMENT, "5720 Card clearing", "0", PaymentMethod.CARD),
     (
@@ -194,6 +221,13 @@ def _code_for(property: Property, department: Department, method: PaymentMethod)
     return code
 
 
+def _open_shift(property: Property, user) -> CashierShift | None:
+    """The cashier shift ``user`` has open at ``property``: every posting they make carries it."""
+    if user is None:
+        return None
+    return CashierShift.objects.filter(property=property, cashier=user, status=ShiftStatus.OPEN).first()
+
+
 def _post(
     *,
     folio: Folio,
@@ -207,7 +241,9 @@ def _post(
     reversal_of: Posting | None = None,
     **fields,
 ) -> Posting:
+    user = actor if getattr(actor, "is_authenticated", False) else None
     posting = Posting.objects.create(
+        shift=_open_shift(folio.property, user),
         property=folio.property,
         folio=folio,
         business_date=folio.property.business_date,
@@ -217,7 +253,7 @@ def _post(
         net=amounts.net,
         tax=amounts.tax,
         gross=amounts.gross,
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        actor=user,
         reversal_of=reversal_of,
         reason=reason,
         **fields,

@@ -65,9 +65,14 @@ def test_net_plus_tax_is_always_gross_and_no_cent_is_created_or_lost(quantity, u
 @pytest.mark.parametrize(
     ("department", "kind"),
     [
-        *[(d, Kind.CHARGE) for d in Department if d not in (Department.PAYMENT, Department.REFUND)],
+        *[
+            (d, Kind.CHARGE)
+            for d in Department
+            if d not in (Department.PAYMENT, Department.REFUND, Department.TRANSFER)
+        ],
         (Department.PAYMENT, Kind.PAYMENT),
         (Department.REFUND, Kind.REFUND),
+        (Department.TRANSFER, Kind.TRANSFER),
     ],
 )
 def test_every_department_has_a_kind(department, kind):
