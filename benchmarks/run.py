@@ -15,7 +15,17 @@ Measured, each beside its floor (the least work the database must do for the que
 2. bookings through ``reservation_create`` in one process against a raw-SQL booking
    (conditional inventory update, reservation and nightly rows, one transaction);
 3. PostgreSQL only: 32 threads, each with its own connection, racing for a 10-room type
-   on the same three nights.
+   on the same three nights;
+4. charges through ``folio_post_charge`` and ``POST /api/v1/properties/{code}/folios/{id}/postings``,
+   spread over the folios of 200 in-house stays and on one hot folio, against a raw INSERT of
+   the same posting row (on PostgreSQL also behind the service's ``SELECT … FOR UPDATE``);
+5. the folio screen of a 30-night stay with 300 postings: the front desk's page and
+   ``GET /api/v1/properties/{code}/reservations/{confirmation}/folios``, time and SQL queries,
+   against the one SQL query that reads those postings.
+
+Postings cannot be deleted, so the cashiering benchmarks leave theirs behind: the spread
+folios grow a little every run, each run posts to new hot (house) folios, and the folio
+screen's stay is booked once (outside the write window) and reused.
 
 Afterwards every inventory row is checked: no oversell (``sold`` above sellable plus the
 allowed overbooking) and ``sold`` equal to a recount of the stays holding it. The run
@@ -363,7 +373,7 @@ def ensure_data(database: str) -> dict:
     if prop is not None and prop.address.startswith(DATA_VERSION + ";"):
         console.print(f"Reusing the benchmark data in {database} (built for {prop.business_date}; --rebuild to redo).")
         window = prop.business_date + dt.timedelta(days=WRITE_WINDOW)  # what earlier write benchmarks added
-        built = Reservation.objects.filter(property=prop, arrival__lt=window)
+        built = Reservation.objects.filter(property=prop, arrival__lt=window).exclude(notes=SCREEN_NOTE)
         return {
             "reused": True,
             "rooms": Room.objects.filter(property=prop).count(),
@@ -735,6 +745,339 @@ def bench_race(clients: int, attempts: int) -> dict:
     }
 
 
+# --------------------------------------------------------------------------------------
+# Cashiering: postings and the folio screen
+# --------------------------------------------------------------------------------------
+
+
+SPREAD_FOLIOS = 200  # in-house reservations whose folios the spread postings go to
+SCREEN_NIGHTS = 30
+SCREEN_POSTINGS = 300
+SCREEN_NOTE = "Benchmark: the folio screen's stay"  # marks the one reservation the cashiering benchmarks add
+SCREEN_OFFSET = AHEAD_DAYS - 45  # its arrival after the business date: inside the built inventory, barely booked
+
+
+def cashiering_setup() -> dict:
+    """What every cashiering benchmark needs (made on first use, reused after): the property's
+    transaction codes and a front-desk agent, with a fresh API token."""
+    from django.contrib.auth.models import Group, User
+
+    from frontoffice.core.models import Membership, Property
+    from frontoffice.core.tokens import api_token_create
+    from frontoffice.folios.models import TransactionCode
+    from frontoffice.folios.services import transaction_codes_install
+
+    prop = Property.objects.get(code=CODE)
+    transaction_codes_install(property=prop)
+    desk = User.objects.filter(username="bench-desk").first()
+    if desk is None:
+        desk = User.objects.create_user("bench-desk")
+        desk.groups.add(Group.objects.get(name="front_desk_agent"))
+    Membership.objects.get_or_create(user=desk, property=prop)
+    desk = User.objects.get(pk=desk.pk)  # without a stale permission cache
+    _, token = api_token_create(user=desk, name="benchmark")
+    return {
+        "property": prop,
+        "desk": desk,
+        "admin": User.objects.get(username="bench-admin"),
+        "token": token,
+        "codes": {c.code: c for c in TransactionCode.objects.filter(property=prop)},
+    }
+
+
+def charge_amount(rng: random.Random, low: int, high: int, code, prop) -> Decimal:
+    """A random amount between ``low`` and ``high`` cents."""
+    return Decimal(rng.randrange(low, high)) / 100
+
+
+def posting_insert() -> tuple[str, list]:
+    """The floor's statement: one posting row, every column given, its id returned."""
+    from django.db import connection
+
+    from frontoffice.folios.models import Posting
+
+    q = connection.ops.quote_name
+    fields = [f for f in Posting._meta.concrete_fields if not f.primary_key]
+    columns = ", ".join(q(f.column) for f in fields)
+    marks = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {q(Posting._meta.db_table)} ({columns}) VALUES ({marks}) RETURNING id"  # noqa: S608
+    return sql, fields
+
+
+def bench_postings(postings: int, setup: dict) -> dict:
+    """Charges through ``folio_post_charge``, through the API and as a raw INSERT (on PostgreSQL
+    also behind the same ``SELECT … FOR UPDATE`` of the folio), interleaved; each path both
+    spread over the folios of in-house stays and on one hot folio of its own, new every run."""
+    from django.db import connection, transaction
+    from django.test import Client
+    from django.utils import timezone
+
+    from frontoffice.folios.domain.ledger import price_line
+    from frontoffice.folios.models import Folio, FolioKind, Posting
+    from frontoffice.folios.services import folio_for_reservation, folio_post_charge
+    from frontoffice.reservations.domain.status import Status
+    from frontoffice.reservations.models import Reservation
+
+    prop, desk, code = setup["property"], setup["desk"], setup["codes"]["FB"]
+    in_house = list(
+        Reservation.objects.filter(
+            property=prop, status=Status.IN_HOUSE, arrival__lte=prop.business_date, departure__gt=prop.business_date
+        ).order_by("id")[:SPREAD_FOLIOS]
+    )
+    if len(in_house) < SPREAD_FOLIOS:
+        raise RuntimeError(f"only {len(in_house)} in-house reservations; the spread needs {SPREAD_FOLIOS}")
+    spread = [folio_for_reservation(reservation=r, actor=desk) for r in in_house]
+    held_before = Posting.objects.filter(folio__in=spread).count()
+    paths = ["service", "api", "floor"] + (["floor_locked"] if connection.vendor == "postgresql" else [])
+    stamp = timezone.now().isoformat(timespec="seconds")
+    hot = {
+        path: Folio.objects.create(property=prop, kind=FolioKind.HOUSE, name=f"Benchmark hot folio ({path}, {stamp})")
+        for path in paths
+    }
+    client = Client()
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {setup['token']}"}
+    insert, fields = posting_insert()
+    lock = f"SELECT id FROM {connection.ops.quote_name(Folio._meta.db_table)} WHERE id = %s FOR UPDATE"  # noqa: S608
+    rng = random.Random(4242)
+
+    def floor_row(folio, amount: Decimal) -> list:
+        """The row the service would insert, adapted for the driver (built outside the timing)."""
+        amounts = price_line(
+            quantity=1, unit_amount=amount, tax_rate=code.tax_rate, amounts_include_tax=prop.prices_include_vat
+        )
+        posting = Posting(
+            property=prop, folio=folio, business_date=prop.business_date, transaction_code=code,
+            description="Restaurant", quantity=1, unit_amount=amount, net=amounts.net, tax=amounts.tax,
+            gross=amounts.gross, actor=desk, created_at=timezone.now(),
+        )  # fmt: skip
+        return [f.get_db_prep_save(getattr(posting, f.attname), connection) for f in fields]
+
+    def service(folio, amount, row):
+        return folio_post_charge(
+            folio=folio, actor=desk, transaction_code=code, unit_amount=amount, description="Restaurant"
+        ).pk
+
+    def api(folio, amount, row):
+        response = client.post(
+            f"/api/v1/properties/{CODE}/folios/{folio.pk}/postings",
+            {"transaction_code": code.code, "unit_amount": str(amount), "description": "Restaurant"},
+            content_type="application/json",
+            **auth,
+        )
+        if response.status_code != 201:
+            raise RuntimeError(f"API answered {response.status_code}: {response.content[:200]!r}")
+        return response.json()["posting"]["id"]
+
+    def floor(folio, amount, row):
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(insert, row)
+            return cursor.fetchone()[0]
+
+    def floor_locked(folio, amount, row):
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(lock, [folio.pk])
+            cursor.fetchone()
+            cursor.execute(insert, row)
+            return cursor.fetchone()[0]
+
+    runs = {"service": service, "api": api, "floor": floor, "floor_locked": floor_locked}
+    kinds = [(path, where) for path in paths for where in ("spread", "hot")]
+
+    def post(path: str, where: str, amount: Decimal, target) -> tuple[int, float]:
+        folio = target if where == "spread" else hot[path]
+        row = floor_row(folio, amount) if path.startswith("floor") else None
+        t0 = time.perf_counter()
+        pk = runs[path](folio, amount, row)
+        return pk, time.perf_counter() - t0
+
+    def amount() -> Decimal:
+        return charge_amount(rng, 300, 8000, code, prop)
+
+    # The floor writes the row the service writes: check it once.
+    same, target = amount(), spread[0]
+    ids = {path: post(path, "spread", same, target)[0] for path in paths}
+    compared = ["property_id", "folio_id", "business_date", "transaction_code_id", "description", "quantity"]
+    compared += ["unit_amount", "net", "tax", "gross", "payment_method", "actor_id", "reversal_of_id", "shift_id"]
+    rows = {pk: row for pk, *row in Posting.objects.filter(pk__in=ids.values()).values_list("pk", *compared)}
+    if len({tuple(rows[pk]) for pk in ids.values()}) != 1:
+        raise RuntimeError("the SQL floor and the service insert different postings; the benchmark would mislead")
+
+    for _ in range(10):  # warm caches and connections
+        target = rng.choice(spread)
+        for path, where in kinds:
+            post(path, where, amount(), target)
+    times: dict[tuple[str, str], list[float]] = {k: [] for k in kinds}
+    order = list(kinds)
+    with Progress(TextColumn("Postings"), BarColumn(), MofNCompleteColumn(), console=console) as p:
+        task = p.add_task("", total=postings)
+        for _ in range(postings):
+            charge, target = amount(), rng.choice(spread)
+            rng.shuffle(order)
+            for path, where in order:
+                times[(path, where)].append(post(path, where, charge, target)[1])
+            p.advance(task)
+    result: dict = {"postings": postings, "spread_folios": len(spread)}
+    result["spread_postings_before"] = held_before
+    for path, where in kinds:
+        row = summary(times[(path, where)])
+        row["postings_per_s"] = round(len(times[(path, where)]) / sum(times[(path, where)]), 1)
+        result[f"{path}_{where}"] = row
+    result["hot_postings_after"] = Posting.objects.filter(folio=hot["service"]).count()
+    for path in paths:
+        for where in ("spread", "hot"):
+            result[f"{path}_{where}_over_floor"] = round(
+                result[f"{path}_{where}"]["median_ms"] / result[f"floor_{where}"]["median_ms"], 2
+            )
+    return result
+
+
+def folio_screen_reservation(setup: dict):
+    """The 30-night stay with 300 postings the folio screen shows, made once in one transaction."""
+    from django.db import transaction
+
+    from frontoffice.folios.models import Posting
+    from frontoffice.folios.services import (
+        folio_for_reservation,
+        folio_post_charge,
+        folio_post_payment,
+        folio_reverse_posting,
+    )
+    from frontoffice.guests.models import Guest
+    from frontoffice.rates.models import RatePlan
+    from frontoffice.reservations.models import Reservation, ReservationNight
+    from frontoffice.reservations.services import NoAvailability, reservation_create
+    from frontoffice.rooms.models import RoomType
+
+    prop, desk, admin, codes = setup["property"], setup["desk"], setup["admin"], setup["codes"]
+    for res in Reservation.objects.filter(property=prop, notes=SCREEN_NOTE).order_by("-id"):
+        if Posting.objects.filter(folio__reservation=res).count() == SCREEN_POSTINGS:
+            return res
+    agent = prop.memberships.get(user__username="bench-agent").user
+    bar = RatePlan.objects.get(property=prop, code="BAR")
+    guest = Guest.objects.filter(property=prop).order_by("id").first()
+    rng = random.Random(30)
+    with transaction.atomic():
+        res = None
+        for offset, rt in ((o, rt) for o in range(0, 60, 7) for rt in RoomType.objects.filter(property=prop)):
+            arrival = prop.business_date + dt.timedelta(days=SCREEN_OFFSET - offset)
+            try:
+                (res,) = reservation_create(
+                    property=prop, actor=agent, room_type=rt, rate_plan=bar, arrival=arrival,
+                    departure=arrival + dt.timedelta(days=SCREEN_NIGHTS), guest=guest, adults=2, channel="website",
+                    notes=SCREEN_NOTE,
+                )  # fmt: skip
+                break
+            except NoAvailability:
+                continue
+        if res is None:
+            raise RuntimeError("no room type is free for 30 nights; the folio screen's stay cannot be booked")
+        folio = folio_for_reservation(reservation=res, actor=desk)
+
+        def charge(code: str, unit: Decimal, description: str = ""):
+            return folio_post_charge(
+                folio=folio, actor=desk, transaction_code=codes[code], unit_amount=unit, description=description
+            )
+
+        owed = Decimal("0.00")
+        for night, (date, price) in enumerate(
+            ReservationNight.objects.filter(reservation=res).order_by("date").values_list("date", "price")
+        ):
+            posted = [charge("ROOM", price, f"Room, night of {date.isoformat()}"), charge("CITYTAX", Decimal("4.00"))]
+            for outlet in ("Breakfast extras", "Lunch", "Bar", "Dinner", "Room service"):
+                posted.append(charge("FB", Decimal(rng.randrange(400, 9000)) / 100, outlet))
+            posted += [charge("MINI", Decimal(rng.randrange(300, 1800)) / 100, "Minibar") for _ in range(2)]
+            owed += sum(p.gross for p in posted)
+            if night % 3 == 0:  # a minibar line posted by mistake
+                reversal = folio_reverse_posting(posting=posted[-1], actor=admin, reason="Posted by mistake")
+                owed += reversal.gross
+            if night % 3 == 2:  # the guest settles most of what is owed, in two card payments
+                for share in (Decimal("0.5"), Decimal("0.4")):
+                    paid = folio_post_payment(
+                        folio=folio, actor=desk, method="card", amount=(owed * share).quantize(Decimal("0.01")),
+                        card_brand="VISA", card_last4="4242", card_token=f"tok_bench_{night}_{share}",
+                    )  # fmt: skip
+                    owed += paid.gross
+        made = Posting.objects.filter(folio__reservation=res).count()
+        if made != SCREEN_POSTINGS:
+            raise RuntimeError(f"the folio screen's stay has {made} postings, not {SCREEN_POSTINGS}")
+    return res
+
+
+def bench_folio_screen(runs: int, setup: dict) -> dict:
+    """Server time and SQL queries of the folio page and of the API's folio list for one 30-night
+    stay with 300 postings, against the one SQL query that reads those postings."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from frontoffice.folios.models import Folio, Posting, TransactionCode
+
+    res = folio_screen_reservation(setup)
+    page = Client()
+    page.force_login(setup["desk"])
+    api = Client()
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {setup['token']}"}
+    page_url = reverse("folios:folio", args=[res.confirmation])
+    api_url = f"/api/v1/properties/{CODE}/reservations/{res.confirmation}/folios"
+    q = connection.ops.quote_name
+    sql = (
+        "SELECT p.id, p.business_date, t.code, t.department, p.description, p.quantity, p.unit_amount, p.net, "  # noqa: S608
+        "p.tax, p.gross, p.payment_method, p.card_brand, p.card_last4, p.reference, p.reason, p.reversal_of_id, "
+        f"p.actor_id, p.created_at FROM {q(Posting._meta.db_table)} p "
+        f"JOIN {q(Folio._meta.db_table)} f ON f.id = p.folio_id "
+        f"JOIN {q(TransactionCode._meta.db_table)} t ON t.id = p.transaction_code_id "
+        "WHERE f.reservation_id = %s ORDER BY f.window, p.id"
+    )
+
+    def get_page():
+        response = page.get(page_url)
+        if response.status_code != 200:
+            raise RuntimeError(f"the folio page answered {response.status_code}")
+        return response.content.count(b'id="posting-')
+
+    def get_api():
+        response = api.get(api_url, **auth)
+        if response.status_code != 200:
+            raise RuntimeError(f"API answered {response.status_code}: {response.content[:200]!r}")
+        return sum(len(f["postings"]) for f in response.json())
+
+    def floor():
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [res.pk])
+            return len(cursor.fetchall())
+
+    kinds = {"page": get_page, "api": get_api, "floor": floor}
+    result: dict = {"runs": runs, "nights": SCREEN_NIGHTS, "confirmation": res.confirmation}
+    for name, run in kinds.items():  # each shows every posting; count the queries once, warm
+        with CaptureQueriesContext(connection) as captured:
+            shown = run()
+        if shown != SCREEN_POSTINGS:
+            raise RuntimeError(f"{name} shows {shown} postings, not {SCREEN_POSTINGS}")
+        statements = [c["sql"] for c in captured.captured_queries]
+        result[name] = {"queries": len(statements), "postings": shown, "sql": [s[:300] for s in statements]}
+    for _ in range(10):
+        for run in kinds.values():
+            run()
+    times: dict[str, list[float]] = {k: [] for k in kinds}
+    order = list(kinds)
+    rng = random.Random(300)
+    with Progress(TextColumn("Folio screen"), BarColumn(), MofNCompleteColumn(), console=console) as p:
+        task = p.add_task("", total=runs)
+        for _ in range(runs):
+            rng.shuffle(order)
+            for kind in order:
+                t0 = time.perf_counter()
+                kinds[kind]()
+                times[kind].append(time.perf_counter() - t0)
+            p.advance(task)
+    for kind in kinds:
+        result[kind].update(summary(times[kind]))
+    result["page_over_floor"] = round(result["page"]["median_ms"] / result["floor"]["median_ms"], 1)
+    result["api_over_floor"] = round(result["api"]["median_ms"] / result["floor"]["median_ms"], 1)
+    return result
+
+
 def invariants() -> dict:
     """Across every inventory row: oversells and ``sold`` against a recount of the stays."""
     from django.db import connection
@@ -790,7 +1133,16 @@ def invariants() -> dict:
 # --------------------------------------------------------------------------------------
 
 
-def report(database: str, data: dict, availability: dict, writes: dict, race: dict | None, checks: dict) -> None:
+def report(
+    database: str,
+    data: dict,
+    availability: dict,
+    writes: dict,
+    race: dict | None,
+    postings: dict,
+    screen: dict,
+    checks: dict,
+) -> None:
     cores = os.cpu_count()
     table = Table(title=f"Data on {database} ({cores} CPU cores)")
     table.add_column("what")
@@ -852,6 +1204,56 @@ def report(database: str, data: dict, availability: dict, writes: dict, race: di
         for sample in race["error_samples"]:
             console.print(f"[red]race error: {sample}[/red]")
 
+    table = Table(title=f"Postings on {database}, one process, {postings['postings']} charges per path and folios")
+    for name in ("path", "folios", "per s", "median ms", "p99 ms", "× floor"):
+        table.add_column(name, justify="left" if name == "path" else "right")
+    paths = [
+        ("service", "folio_post_charge"),
+        ("api", "API POST …/postings"),
+        ("floor", "floor: INSERT"),
+        ("floor_locked", "floor: FOR UPDATE + INSERT"),
+    ]
+    for key, label in paths:
+        for where in ("spread", "hot"):
+            row = postings.get(f"{key}_{where}")
+            if row is None:
+                continue
+            table.add_row(
+                label,
+                str(postings["spread_folios"]) if where == "spread" else "1 hot",
+                f"{row['postings_per_s']:.0f}",
+                f"{row['median_ms']:.2f}",
+                f"{row['p99_ms']:.2f}",
+                f"{postings[f'{key}_{where}_over_floor']:.1f}",
+            )
+    console.print(table)
+    console.print(
+        f"Spread: over the folios of {postings['spread_folios']} in-house stays, which held "
+        f"{postings['spread_postings_before']:,} postings before the run; hot: one new house folio per path, "
+        f"{postings['hot_postings_after']:,} postings at the end."
+    )
+
+    table = Table(
+        title=f"Folio screen on {database}: {screen['nights']} nights, {SCREEN_POSTINGS} postings, "
+        f"{screen['runs']} runs"
+    )
+    for name in ("path", "SQL queries", "median ms", "p99 ms", "× floor"):
+        table.add_column(name, justify="left" if name == "path" else "right")
+    for key, label in (
+        ("page", "page GET …/folio/"),
+        ("api", "API GET …/folios"),
+        ("floor", "floor: 1 SQL query"),
+    ):
+        row = screen[key]
+        table.add_row(
+            label,
+            str(row["queries"]),
+            f"{row['median_ms']:.2f}",
+            f"{row['p99_ms']:.2f}",
+            f"{row['median_ms'] / screen['floor']['median_ms']:.1f}",
+        )
+    console.print(table)
+
     table = Table(title="Invariants over every inventory row")
     table.add_column("check")
     table.add_column("value", justify="right")
@@ -869,6 +1271,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bookings", type=int, default=300)
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--attempts", type=int, default=10, help="bookings each racing client attempts")
+    parser.add_argument("--postings", type=int, default=300, help="charges posted by each path, spread and hot")
+    parser.add_argument("--screen-runs", type=int, default=200, help="loads of the folio screen by each path")
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
@@ -877,8 +1281,11 @@ def main(argv: list[str] | None = None) -> int:
     availability = bench_availability(args.searches)
     writes = bench_writes(args.bookings)
     race = bench_race(args.clients, args.attempts) if args.database == "postgres" else None
+    cashiering = cashiering_setup()
+    postings = bench_postings(args.postings, cashiering)
+    screen = bench_folio_screen(args.screen_runs, cashiering)
     checks = invariants()
-    report(args.database, data, availability, writes, race, checks)
+    report(args.database, data, availability, writes, race, postings, screen, checks)
 
     import django
 
@@ -894,6 +1301,8 @@ def main(argv: list[str] | None = None) -> int:
         "availability": availability,
         "writes": writes,
         "race": race,
+        "postings": postings,
+        "folio_screen": screen,
         "invariants": checks,
         "seconds": round(time.perf_counter() - started, 1),
     }

@@ -1,4 +1,5 @@
 import datetime as dt
+from importlib import import_module
 
 import pytest
 import time_machine
@@ -46,3 +47,38 @@ def _clock_on_the_business_date():
     """The wall clock agrees with the test hotels' business date (1 June 2026), and keeps ticking."""
     with time_machine.travel(dt.datetime(2026, 6, 1, 8, 0, tzinfo=dt.UTC), tick=True):
         yield
+
+
+def _append_only_triggers() -> list[tuple[str, str]]:
+    """(name, CREATE statement) of every SQLite trigger that keeps a ledger table append-only."""
+    postings = import_module("frontoffice.folios.migrations.0002_postings_append_only")
+    documents = import_module("frontoffice.folios.migrations.0004_documents_immutable")
+    return [
+        (sql.split("TRIGGER", 1)[1].split()[0], sql) for sql in [*postings.SQLITE_FORWARD, *documents._sqlite_forward()]
+    ]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def sqlite_flush_past_append_only_triggers():
+    """A transactional test (live server, browser) ends with a flush that DELETEs every row; on SQLite
+    the append-only triggers refuse that for postings and invoices (PostgreSQL truncates, which
+    fires no row trigger). The test flush lifts the triggers for its own statements and puts them
+    back in the same transaction; nothing outside the test teardown flushes."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    from django.db.backends.sqlite3.base import DatabaseOperations as SQLiteOperations
+
+    original = SQLiteOperations.sql_flush
+    triggers = _append_only_triggers()
+
+    def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
+        statements = original(self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade)
+        if not statements:
+            return statements
+        drops = [f"DROP TRIGGER IF EXISTS {name}" for name, _sql in triggers]
+        return [*drops, *statements, *(sql for _name, sql in triggers)]
+
+    SQLiteOperations.sql_flush = sql_flush
+    yield
+    SQLiteOperations.sql_flush = original

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext as _
 
+from frontoffice.folios.domain.invoice import InvoiceRefusal
 from frontoffice.folios.domain.ledger import MAX_AMOUNT, MAX_QUANTITY, MAX_WINDOWS, Refusal
 
 
@@ -26,4 +27,28 @@ def refusal_text(refusal: Refusal, **params) -> str:
         return _("At most %(available)s can be refunded by %(method)s on this folio.") % params
     if refusal is Refusal.FOLIO_CLOSED:
         return _("This folio is closed.")
+    raise ValueError(refusal)
+
+
+def invoice_refusal_text(refusal, **params) -> str:
+    """What the invoice rules refuse (``domain.invoice.InvoiceRefusal``), in the reader's language."""
+    if refusal is InvoiceRefusal.NOTHING_TO_INVOICE:
+        return _("Every charge on this window is already invoiced; there is nothing to invoice.")
+    if refusal is InvoiceRefusal.TOTAL_NOT_POSITIVE:
+        return _("The charges left to invoice do not add up to more than zero; correct them on the folio first.")
+    if refusal is InvoiceRefusal.SIMPLIFIED_OVER_LIMIT:
+        return _("A simplified invoice is allowed up to %(limit)s %(currency)s; issue a full invoice.") % params
+    if refusal is InvoiceRefusal.PAYER_NAME_REQUIRED:
+        return _("A full invoice needs the payer's name.")
+    if refusal is InvoiceRefusal.PAYER_TAX_ID_REQUIRED:
+        return _(
+            "A full invoice needs the payer's tax id (for a private guest, the identity document number); "
+            "or issue a simplified invoice."
+        )
+    if refusal is InvoiceRefusal.ALREADY_CREDITED:
+        return _("Invoice %(number)s already has a credit note.") % params
+    if refusal is InvoiceRefusal.CREDIT_OF_CREDIT_NOTE:
+        return _("A credit note cannot be credited; issue a new invoice instead.")
+    if refusal is InvoiceRefusal.POSTING_INVOICED:
+        return _("This charge is on invoice %(number)s; issue a credit note for it first.") % params
     raise ValueError(refusal)

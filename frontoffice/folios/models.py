@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Round
 from django.utils.translation import gettext_lazy as _
 
 from frontoffice.core.models import Property
@@ -162,7 +163,9 @@ class Posting(models.Model):
     class Meta:
         ordering = ["folio", "id"]
         constraints = [
-            models.CheckConstraint(condition=Q(gross=F("net") + F("tax")), name="posting_gross_is_net_plus_tax"),
+            models.CheckConstraint(
+                condition=Q(gross=Round(F("net") + F("tax"), 2)), name="posting_gross_is_net_plus_tax"
+            ),
             models.CheckConstraint(
                 condition=Q(card_last4="") | Q(card_last4__regex=r"^[0-9]{4}$"), name="posting_card_last4"
             ),
@@ -272,7 +275,9 @@ class Invoice(models.Model):
         ordering = ["property", "series", "year", "number"]
         constraints = [
             models.UniqueConstraint(fields=["property", "series", "year", "number"], name="invoice_number_unique"),
-            models.CheckConstraint(condition=Q(gross=F("net") + F("tax")), name="invoice_gross_is_net_plus_tax"),
+            models.CheckConstraint(
+                condition=Q(gross=Round(F("net") + F("tax"), 2)), name="invoice_gross_is_net_plus_tax"
+            ),
             models.CheckConstraint(
                 condition=Q(kind="credit_note", corrects__isnull=False) | (~Q(kind="credit_note") & Q(corrects=None)),
                 name="invoice_credit_note_corrects",

@@ -48,6 +48,7 @@ from frontoffice.reservations.domain.stay import Stay, StayError
 from frontoffice.reservations.messages import block_text
 from frontoffice.reservations.models import Channel, CustomerType, MarketSegment, Reservation, ReservationNight
 from frontoffice.reservations.selectors import plan_infos, tax_rules
+from frontoffice.reservations.signals import reservation_cancelled
 from frontoffice.rooms.inventory import dates_between, inventory_lock
 from frontoffice.rooms.models import InventoryNight, RoomType
 
@@ -805,6 +806,7 @@ def reservation_cancel(
             changes=diff(before, snapshot(res, AUDITED_FIELDS)),
             reason=reason,
         )
+        reservation_cancelled.send(sender=Reservation, reservation=res, actor=actor)
     return res
 
 

@@ -111,6 +111,13 @@ ROUTES = [
     ),
     ("folios", "GET", "/properties/TEST/reservations/{conf}/folios", None, "core.view_folios"),
     (
+        "open folio window",
+        "POST",
+        "/properties/TEST/reservations/{conf}/folios",
+        lambda ctx: {"window": 2},
+        "core.post_charges",
+    ),
+    (
         "post charge",
         "POST",
         "/properties/TEST/folios/{folio}/postings",
@@ -128,7 +135,7 @@ ROUTES = [
         "refund",
         "POST",
         "/properties/TEST/folios/{folio}/refunds",
-        lambda ctx: {"method": "cash", "amount": "5", "reason": "Overpaid"},
+        lambda ctx: {"method": "card", "amount": "5", "reason": "Overpaid"},
         "core.refund",
     ),
     (
@@ -158,7 +165,7 @@ def context(hotel):
     charge = folio_post_charge(
         folio=folio, actor=hotel.admin, transaction_code=folio.property.transaction_codes.get(code="FB"), unit_amount=20
     )
-    folio_post_payment(folio=folio, actor=hotel.admin, method="cash", amount=20)
+    folio_post_payment(folio=folio, actor=hotel.admin, method="card", amount=20)
     return {
         "guest": guest,
         "conf": res.confirmation,

@@ -4,14 +4,41 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0003_cashiering'),
+        ("core", "0003_cashiering"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='roleholder',
-            options={'default_permissions': (), 'managed': False, 'permissions': [('manage_properties', 'Create and configure properties'), ('manage_rooms', 'Configure room types, rooms and out-of-order periods'), ('manage_rates', 'Configure rate plans, prices and restrictions'), ('view_rates', 'See rate plans, prices and availability'), ('view_reservations', 'See reservations and guests'), ('book', 'Create and modify reservations'), ('cancel', 'Cancel reservations'), ('override_price', 'Override the nightly price of a reservation'), ('book_do_not_rent', 'Book a guest marked do-not-rent'), ('manage_guests', 'Create and edit guest and company profiles'), ('import_reservations', 'Import reservations from a file'), ('view_folios', 'See folios, postings and balances'), ('post_charges', 'Post charges to folios'), ('take_payments', 'Take payments on folios'), ('refund', 'Refund payments'), ('void_postings', "Reverse postings above the property's void limit"), ('transfer_postings', 'Move postings and balances between folios; set routing instructions'), ('issue_invoices', 'Issue invoices'), ('credit_invoices', 'Issue credit notes that correct invoices'), ('view_receivables', 'See company accounts, open items and aging'), ('manage_receivables', 'Manage company accounts, record and allocate their payments'), ('direct_bill', 'Transfer a folio balance to a company account'), ('manage_cashier_shifts', "See and close every cashier's shift")]},
+            name="roleholder",
+            options={
+                "default_permissions": (),
+                "managed": False,
+                "permissions": [
+                    ("manage_properties", "Create and configure properties"),
+                    ("manage_rooms", "Configure room types, rooms and out-of-order periods"),
+                    ("manage_rates", "Configure rate plans, prices and restrictions"),
+                    ("view_rates", "See rate plans, prices and availability"),
+                    ("view_reservations", "See reservations and guests"),
+                    ("book", "Create and modify reservations"),
+                    ("cancel", "Cancel reservations"),
+                    ("override_price", "Override the nightly price of a reservation"),
+                    ("book_do_not_rent", "Book a guest marked do-not-rent"),
+                    ("manage_guests", "Create and edit guest and company profiles"),
+                    ("import_reservations", "Import reservations from a file"),
+                    ("view_folios", "See folios, postings and balances"),
+                    ("post_charges", "Post charges to folios"),
+                    ("take_payments", "Take payments on folios"),
+                    ("refund", "Refund payments"),
+                    ("void_postings", "Reverse postings above the property's void limit"),
+                    ("transfer_postings", "Move postings and balances between folios; set routing instructions"),
+                    ("issue_invoices", "Issue invoices"),
+                    ("credit_invoices", "Issue credit notes that correct invoices"),
+                    ("view_receivables", "See company accounts, open items and aging"),
+                    ("manage_receivables", "Manage company accounts, record and allocate their payments"),
+                    ("direct_bill", "Transfer a folio balance to a company account"),
+                    ("manage_cashier_shifts", "See and close every cashier's shift"),
+                ],
+            },
         ),
     ]

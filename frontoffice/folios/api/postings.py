@@ -6,7 +6,7 @@ from ninja import Path, Router, Status
 from frontoffice.core.api import scoped, user_of
 from frontoffice.core.domain.errors import InvalidInput, NotFound
 from frontoffice.folios.models import Folio
-from frontoffice.folios.schemas import ChargeIn, FolioOut, PaymentIn, PostedOut, RefundIn, ReverseIn
+from frontoffice.folios.schemas import ChargeIn, FolioOut, PaymentIn, PostedOut, RefundIn, ReverseIn, WindowIn
 from frontoffice.folios.selectors import (
     folio_balance,
     folio_get,
@@ -40,15 +40,30 @@ def _posted(posting):
     return Status(201, {"posting": posting, "balance": str(folio_balance(folio=posting.folio))})
 
 
-@router.get("/properties/{code}/reservations/{confirmation}/folios", response=list[FolioOut])
-def list_folios(request, code: str, confirmation: str):
-    """The reservation's folio windows with their postings and balances (window 1 opens on first look)."""
-    prop = scoped(request, code, "core.view_folios")
+def _reservation(prop, confirmation: str):
     res = reservation_get(property=prop, confirmation=confirmation)
     if res is None:
         raise NotFound(_("No reservation %(confirmation)s.") % {"confirmation": confirmation})
-    folio_for_reservation(reservation=res, actor=user_of(request))
-    return folio_list_for_reservation(reservation=res)
+    return res
+
+
+@router.get("/properties/{code}/reservations/{confirmation}/folios", response=list[FolioOut])
+def list_folios(request, code: str, confirmation: str):
+    """The reservation's folio windows with their postings and balances; empty until a window is
+    opened (``POST …/folios``) or something is posted from the desk."""
+    prop = scoped(request, code, "core.view_folios")
+    return folio_list_for_reservation(reservation=_reservation(prop, confirmation))
+
+
+@router.post("/properties/{code}/reservations/{confirmation}/folios", response={200: FolioOut, 201: FolioOut})
+def open_folio(request, code: str, confirmation: str, payload: WindowIn):
+    """Open folio window ``window`` (1–8) of the reservation: 201 when opened, 200 when it already was."""
+    prop = scoped(request, code, "core.post_charges")
+    res = _reservation(prop, confirmation)
+    existed = any(f.window == payload.window for f in folio_list_for_reservation(reservation=res))
+    folio = folio_for_reservation(reservation=res, actor=user_of(request), window=payload.window)
+    (window,) = [f for f in folio_list_for_reservation(reservation=res) if f.pk == folio.pk]
+    return Status(200 if existed else 201, window)
 
 
 @router.post("/properties/{code}/folios/{folio_id}/postings", response={201: PostedOut})

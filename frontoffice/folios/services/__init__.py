@@ -4,6 +4,20 @@ transfers and routing, deposits, invoices, cashier shifts and receivables (city 
 Everything a caller needs is re-exported here: ``from frontoffice.folios.services import …``.
 """
 
+from frontoffice.folios.services.deposits import (  # noqa: F401, E402
+    deposit_apply,
+    deposit_folio_for,
+    deposit_held,
+    deposit_schedule,
+    deposit_schedule_set,
+    deposit_take,
+    reservation_fee_post,
+)
+from frontoffice.folios.services.invoices import (  # noqa: F401, E402
+    invoice_credit,
+    invoice_issue,
+    invoice_payer_defaults,
+)
 from frontoffice.folios.services.postings import (  # noqa: F401
     DEFAULT_CODES,
     KIND_PERMISSION,
@@ -13,4 +27,25 @@ from frontoffice.folios.services.postings import (  # noqa: F401
     folio_refund,
     folio_reverse_posting,
     transaction_codes_install,
+)
+from frontoffice.folios.services.receivables import (  # noqa: F401, E402
+    folio_transfer_to_account,
+    receivable_account_create,
+    receivable_account_update,
+    receivable_payment_allocate,
+    receivable_payment_record,
+)
+from frontoffice.folios.services.shifts import (  # noqa: F401, E402
+    cashier_shift_close,
+    cashier_shift_open,
+)
+from frontoffice.folios.services.transfers import (  # noqa: F401, E402
+    folio_close,
+    folio_open_house,
+    folio_reopen,
+    folio_set_credit_limit,
+    folio_transfer_balance,
+    posting_transfer,
+    routing_instruction_create,
+    routing_instruction_end,
 )

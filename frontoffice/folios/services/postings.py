@@ -18,6 +18,7 @@ from frontoffice.core.domain.errors import Conflict, InvalidInput, PermissionDen
 from frontoffice.core.domain.money import money
 from frontoffice.core.models import Property
 from frontoffice.folios.domain.card import looks_like_card_number, valid_last4
+from frontoffice.folios.domain.invoice import InvoiceRefusal
 from frontoffice.folios.domain.ledger import (
     Amounts,
     Department,
@@ -36,7 +37,8 @@ from frontoffice.folios.domain.ledger import (
     refundable,
     reversal_needs_manager,
 )
-from frontoffice.folios.messages import refusal_text
+from frontoffice.folios.domain.transfer import Charge, route_charge
+from frontoffice.folios.messages import invoice_refusal_text, refusal_text
 from frontoffice.folios.models import (
     METHOD_LABELS,
     CashierShift,
@@ -47,7 +49,8 @@ from frontoffice.folios.models import (
     ShiftStatus,
     TransactionCode,
 )
-from frontoffice.folios.selectors import folio_entries
+from frontoffice.folios.selectors import folio_entries, posting_invoice, routing_instructions_for, routing_rules
+from frontoffice.folios.services.shifts import shift_for_money
 from frontoffice.reservations.models import Reservation
 
 # Permission needed to post, and to reverse, each kind of posting.
@@ -180,6 +183,18 @@ def _locked(folio: Folio) -> Folio:
     return locked
 
 
+def _locked_in_order(folios, *, open_only: bool = True) -> dict[int, Folio]:
+    """Lock several folios one by one in id order (so two writers never wait on each other),
+    refusing a closed one unless ``open_only`` is off; returns them by id."""
+    locked = {}
+    for pk in sorted({f.pk for f in folios}):
+        if open_only:
+            locked[pk] = _locked(Folio(pk=pk))
+        else:
+            locked[pk] = Folio.objects.select_for_update(of=("self",)).select_related("property").get(pk=pk)
+    return locked
+
+
 def _text(value: str, field: str, limit: int) -> str:
     value = (value or "").strip()
     if len(value) > limit:
@@ -239,6 +254,7 @@ def _post(
     action: str,
     reason: str = "",
     reversal_of: Posting | None = None,
+    audit_extra: dict | None = None,
     **fields,
 ) -> Posting:
     user = actor if getattr(actor, "is_authenticated", False) else None
@@ -269,6 +285,7 @@ def _post(
             "code": code.code,
             "gross": posting.gross,
             **({"reversal_of": reversal_of.pk} if reversal_of else {}),
+            **(audit_extra or {}),
         },
         reason=reason,
     )
@@ -283,7 +300,7 @@ def folio_for_reservation(*, reservation: Reservation, actor, window: int = 1) -
     _refuse(check_window(window), field="window", invalid=True)
     with transaction.atomic():
         Reservation.objects.select_for_update(of=("self",)).filter(pk=reservation.pk).first()
-        folio = Folio.objects.filter(reservation=reservation, window=window).first()
+        folio = Folio.objects.filter(reservation=reservation, window=window).exclude(kind=FolioKind.DEPOSIT).first()
         if folio is None:
             folio = Folio.objects.create(
                 property=reservation.property,
@@ -326,7 +343,13 @@ def folio_post_charge(
     description = _text(description, "description", 120) or transaction_code.name
     reference = _text(reference, "reference", 80)
     with transaction.atomic():
-        folio = _locked(folio)
+        # Routing instructions of the stay's window may send some of the charge to other folios:
+        # every folio involved is locked in id order; a closed target routes nothing.
+        instructions = routing_instructions_for(folio=folio)
+        folios = _locked_in_order([folio, *(i.target_folio for i in instructions)], open_only=False)
+        folio = folios[folio.pk]
+        if folio.status != FolioStatus.OPEN:
+            _refuse(Refusal.FOLIO_CLOSED)
         amounts = price_line(
             quantity=quantity,
             unit_amount=Decimal(unit_amount),
@@ -334,17 +357,55 @@ def folio_post_charge(
             amounts_include_tax=folio.property.prices_include_vat,
         )
         _refuse(check_amount(amounts.gross), field="unit_amount", invalid=True)
+        routing = route_charge(
+            Charge(transaction_code.code, transaction_code.department, folio.property.business_date, amounts),
+            routing_rules(
+                instructions=instructions,
+                business_date=folio.property.business_date,
+                open_folios={pk for pk, f in folios.items() if f.status == FolioStatus.OPEN},
+            ),
+        )
+        posted = [
+            _post(
+                folio=folios[route.target],
+                actor=actor,
+                code=transaction_code,
+                amounts=route.amounts,
+                quantity=quantity if route.amounts == amounts else 1,
+                unit_amount=money(unit_amount) if route.amounts == amounts else _unit_of(route.amounts, folio),
+                action="charge_routed",
+                description=description,
+                reference=reference,
+                routed_by_id=route.instruction,
+                audit_extra={"routed_by": route.instruction, "posted_to_folio": folio.pk},
+            )
+            for route in routing.routes
+        ]
+        if routing.stays.gross == 0 and posted:
+            return posted[0]
         return _post(
             folio=folio,
             actor=actor,
             code=transaction_code,
-            amounts=amounts,
-            quantity=quantity,
-            unit_amount=money(unit_amount),
+            amounts=routing.stays,
+            quantity=quantity if routing.stays == amounts else 1,
+            unit_amount=money(unit_amount) if routing.stays == amounts else _unit_of(routing.stays, folio),
             action="charge",
             description=description,
             reference=reference,
         )
+
+
+def _unit_of(amounts: Amounts, folio: Folio) -> Decimal:
+    """The unit amount of a one-unit part of a charge, as the property enters prices."""
+    return abs(amounts.gross if folio.property.prices_include_vat else amounts.net)
+
+
+def _direct_bill_refused() -> InvalidInput:
+    """Direct billing goes through ``folio_transfer_to_account`` (services.receivables): a
+    direct-bill posting without an open item would be a debt the city ledger never sees."""
+    text = _("To bill a company, use “transfer to company account”: it opens the item on the company's account.")
+    return InvalidInput(text, code="use_transfer_to_account", errors=[{"field": "method", "message": text}])
 
 
 def folio_post_payment(
@@ -362,6 +423,8 @@ def folio_post_payment(
     provider's token — a card number is refused wherever it is typed."""
     require(actor, "core.take_payments")
     method = _method(method)
+    if method is PaymentMethod.DIRECT_BILL:
+        raise _direct_bill_refused()
     _refuse(check_amount(amount), field="amount", invalid=True)
     card_brand = _text(card_brand, "card_brand", 20)
     card_last4 = (card_last4 or "").strip()
@@ -375,6 +438,7 @@ def folio_post_payment(
         raise InvalidInput(text, errors=[{"field": "method", "message": text}])
     with transaction.atomic():
         folio = _locked(folio)
+        shift_for_money(property=folio.property, actor=actor, kind=Kind.PAYMENT, method=method)
         code = _code_for(folio.property, Department.PAYMENT, method)
         return _post(
             folio=folio,
@@ -397,11 +461,14 @@ def folio_refund(*, folio: Folio, actor, method: str, amount: Decimal, reason: s
     """Give money back to a method the folio was paid by, up to what it paid net of earlier refunds."""
     require(actor, "core.refund")
     method = _method(method)
+    if method is PaymentMethod.DIRECT_BILL:
+        raise _direct_bill_refused()
     reason = _required_reason(reason)
     reference = _text(reference, "reference", 80)
     _refuse(check_amount(amount), field="amount", invalid=True)
     with transaction.atomic():
         folio = _locked(folio)
+        shift_for_money(property=folio.property, actor=actor, kind=Kind.REFUND, method=method)
         label = str(METHOD_LABELS[method])
         entries = folio_entries(folio=folio)
         refusal = check_refund(entries=entries, method=method, amount=Decimal(amount))
@@ -438,6 +505,11 @@ def folio_reverse_posting(*, posting: Posting, actor, reason: str) -> Posting:
     kind = kind_of(original.transaction_code.department)
     require(actor, KIND_PERMISSION[kind])
     reason = _required_reason(reason)
+    if original.transfer_id is not None:
+        # Reversing one side of a move or balance transfer would count the money twice.
+        raise Conflict(
+            _("One side of a transfer cannot be reversed; move or transfer it back instead."), code="transfer_leg"
+        )
     if reversal_needs_manager(gross=original.gross, limit=original.property.void_limit) and not can(
         actor, "core.void_postings"
     ):
@@ -447,12 +519,26 @@ def folio_reverse_posting(*, posting: Posting, actor, reason: str) -> Posting:
         )
     with transaction.atomic():
         folio = _locked(original.folio)
+        if kind in (Kind.PAYMENT, Kind.REFUND):
+            # Reversing cash puts it back in (or takes it out of) the reverser's drawer.
+            shift_for_money(property=folio.property, actor=actor, kind=kind, method=original.payment_method)
         _refuse(
             check_reversal(
                 is_reversal=original.reversal_of_id is not None,
                 already_reversed=Posting.objects.filter(reversal_of=original).exists(),
             )
         )
+        invoice = posting_invoice(posting=original)
+        if invoice is not None:
+            raise Conflict(
+                invoice_refusal_text(InvoiceRefusal.POSTING_INVOICED, number=invoice.full_number),
+                code=InvoiceRefusal.POSTING_INVOICED.value,
+            )
+        if Posting.objects.filter(pk=original.pk, open_item__isnull=False).exists():
+            raise Conflict(
+                _("This balance was billed to a company account; correct it on the account, not on the folio."),
+                code="billed_to_account",
+            )
         if kind is Kind.PAYMENT:
             _refuse(
                 check_payment_reversal(

@@ -33,6 +33,8 @@ from frontoffice.folios.services import (
     folio_refund,
     folio_reverse_posting,
 )
+from frontoffice.folios.views.deposits import deposit_context
+from frontoffice.folios.views.receivables import transfer_to_account_context
 from frontoffice.reservations.models import Reservation
 from frontoffice.reservations.selectors import reservation_get
 from frontoffice.reservations.views import desk_view
@@ -153,6 +155,8 @@ def _context(request, res: Reservation, folios: list[Folio], **bound) -> dict:
         "reverse_id": bound.get("reverse_id"),
         "can_open_window": user.has_perm("core.post_charges") and _next_window(folios) <= MAX_WINDOWS,
     }
+    context.update(transfer_to_account_context(request))
+    context.update(deposit_context(request, res))
     for name, (form_class, prefix, perm) in FORMS.items():
         if not user.has_perm(perm) or not open_windows:
             context[name] = None

@@ -27,15 +27,19 @@ def base(folio):
     return f"/properties/TEST/folios/{folio.pk}"
 
 
-def test_listing_a_reservations_folios_opens_window_one_and_shows_balance_and_postings(desk, reservation, codes):
-    resp = desk.get(f"/properties/TEST/reservations/{reservation.confirmation}/folios")
-    assert resp.status_code == 200
-    (window,) = resp.json()
+def test_listing_a_reservations_folios_reads_and_opening_a_window_is_a_post(desk, reservation, codes):
+    url = f"/properties/TEST/reservations/{reservation.confirmation}/folios"
+    assert desk.get(url).json() == []  # a look opens nothing
+    opened = desk.post(url, {"window": 1})
+    assert opened.status_code == 201
+    window = opened.json()
     assert (window["window"], window["kind"], window["status"], window["balance"]) == (1, "guest", "open", "0.00")
     assert window["postings"] == []
+    assert desk.post(url, {"window": 1}).status_code == 200  # already open: the same window
+    assert desk.post(url, {"window": 9}).status_code == 422
     desk.post(f"/properties/TEST/folios/{window['id']}/postings", {"transaction_code": "mini", "unit_amount": "7.5"})
     folio_for_reservation(reservation=reservation, actor=None, window=2)
-    body = desk.get(f"/properties/TEST/reservations/{reservation.confirmation}/folios").json()
+    body = desk.get(url).json()
     assert [w["window"] for w in body] == [1, 2]
     assert body[0]["balance"] == "7.50" and body[1]["balance"] == "0.00"
     (posting,) = body[0]["postings"]
@@ -105,7 +109,7 @@ def test_a_card_number_sent_as_a_token_is_refused(desk, folio):
     assert not Posting.objects.exists()
 
 
-def test_refunds_over_what_was_paid_are_409_and_within_it_201(desk, boss, folio):
+def test_refunds_over_what_was_paid_are_409_and_within_it_201(desk, boss, folio, on_shift):
     desk.post(base(folio) + "/payments", {"method": "cash", "amount": "50"})
     resp = boss.post(base(folio) + "/refunds", {"method": "cash", "amount": "50.01", "reason": "Overpaid"})
     assert resp.status_code == 409 and resp.json()["code"] == "refund_exceeds_paid"
@@ -116,7 +120,7 @@ def test_refunds_over_what_was_paid_are_409_and_within_it_201(desk, boss, folio)
     assert resp.json()["posting"]["reason"] == "Overpaid"
 
 
-def test_an_agent_may_not_refund(desk, folio):
+def test_an_agent_may_not_refund(desk, folio, on_shift):
     desk.post(base(folio) + "/payments", {"method": "cash", "amount": "50"})
     resp = desk.post(base(folio) + "/refunds", {"method": "cash", "amount": "5", "reason": "x"})
     assert resp.status_code == 403 and resp.json()["code"] == "permission_denied"
@@ -161,7 +165,7 @@ def test_unknown_folio_and_posting_ids_are_404(desk, folio):
     assert desk.get("/properties/TEST/reservations/NOPE/folios").status_code == 404
 
 
-def test_a_refund_refusal_speaks_spanish(boss, folio):
+def test_a_refund_refusal_speaks_spanish(boss, folio, on_shift):
     with translation.override(translation.get_language()):
         boss.headers["HTTP_ACCEPT_LANGUAGE"] = "es"
         boss.post(base(folio) + "/payments", {"method": "cash", "amount": "20"})

@@ -8,6 +8,7 @@ from frontoffice.core.domain.errors import Conflict
 from frontoffice.folios.models import Posting
 from frontoffice.folios.selectors import folio_balance
 from frontoffice.folios.services import (
+    cashier_shift_open,
     folio_for_reservation,
     folio_post_charge,
     folio_post_payment,
@@ -32,6 +33,8 @@ def desk():
     folio = folio_for_reservation(reservation=res, actor=hotel.admin)
     agents = [make_user(f"agent{i}", "front_desk_agent", hotel.property) for i in range(16)]
     managers = [make_user(f"mgr{i}", "front_office_manager", hotel.property) for i in range(16)]
+    for agent in agents:  # cash is taken in an open cashier shift
+        cashier_shift_open(property=hotel.property, actor=agent, opening_float=D("100"))
     return hotel, folio, agents, managers
 
 

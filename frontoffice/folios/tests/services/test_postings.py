@@ -67,7 +67,7 @@ def test_charges_are_tax_exclusive_where_the_propertys_prices_are(hotel, folio, 
     assert (posting.net, posting.tax, posting.gross) == (D("10.00"), D("2.10"), D("12.10"))
 
 
-def test_a_payment_lowers_the_balance_and_keeps_only_brand_last_four_and_token(folio, agent, codes):
+def test_a_payment_lowers_the_balance_and_keeps_only_brand_last_four_and_token(folio, agent, codes, on_shift):
     charge(folio, agent, codes, amount="100.00")
     posting = folio_post_payment(
         folio=folio,
@@ -210,3 +210,9 @@ def test_the_database_refuses_a_gross_that_is_not_net_plus_tax_and_a_bad_last_fo
     with pytest.raises(IntegrityError), transaction.atomic():
         Posting.objects.create(**base, net=D("1"), tax=D("0"), gross=D("1"), card_last4="12a4")
     assert not Posting.objects.exists()
+
+
+def test_amounts_whose_float_sum_is_inexact_still_post(folio, agent, codes):
+    # 19.70 + 1.97 is 21.669999… in floating point, which SQLite uses for decimals.
+    posting = charge(folio, agent, codes, code="ROOM", amount="21.67")
+    assert (posting.net, posting.tax, posting.gross) == (D("19.70"), D("1.97"), D("21.67"))

@@ -19,8 +19,9 @@ D = Decimal
 
 
 @pytest.fixture
-def paid(folio, agent, codes):
-    """A folio charged 100.00 and paid 100.00 by card and 20.00 in cash (balance −20.00)."""
+def paid(folio, agent, codes, on_shift):
+    """A folio charged 100.00 and paid 100.00 by card and 20.00 in cash (balance −20.00); the agent
+    and the manager have their drawers open."""
     folio_post_charge(folio=folio, actor=agent, transaction_code=codes["FB"], unit_amount=D("100"))
     card = folio_post_payment(folio=folio, actor=agent, method="card", amount=D("100"), card_last4="4242")
     cash = folio_post_payment(folio=folio, actor=agent, method="cash", amount=D("20"))

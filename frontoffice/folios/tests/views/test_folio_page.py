@@ -93,7 +93,7 @@ def test_taking_a_payment_lowers_the_balance(client_as, agent, folio, reservatio
     assert (payment.card_brand, payment.card_last4, payment.card_token) == ("Visa", "1234", "tok_abc")
 
 
-def test_a_manager_refunds_what_was_paid(client_as, agent, manager, folio, reservation, codes):
+def test_a_manager_refunds_what_was_paid(client_as, agent, manager, folio, reservation, codes, on_shift):
     folio_post_payment(folio=folio, actor=agent, method="cash", amount=D("80"))
     client = client_as(manager)
     data = {"refund-window": 1, "refund-method": "cash", "refund-amount": "30", "refund-reason": "Early departure"}
@@ -106,7 +106,7 @@ def test_a_manager_refunds_what_was_paid(client_as, agent, manager, folio, reser
 
 
 def test_a_refund_beyond_what_was_paid_is_refused_with_the_reason_and_changes_nothing(
-    client_as, agent, manager, folio, reservation, codes
+    client_as, agent, manager, folio, reservation, codes, on_shift
 ):
     folio_post_payment(folio=folio, actor=agent, method="cash", amount=D("20"))
     before = Posting.objects.count()
@@ -118,7 +118,7 @@ def test_a_refund_beyond_what_was_paid_is_refused_with_the_reason_and_changes_no
     assert Posting.objects.count() == before
 
 
-def test_an_agent_cannot_refund_even_by_posting_directly(client_as, agent, folio, reservation, codes):
+def test_an_agent_cannot_refund_even_by_posting_directly(client_as, agent, folio, reservation, codes, on_shift):
     folio_post_payment(folio=folio, actor=agent, method="cash", amount=D("20"))
     data = {"refund-window": 1, "refund-method": "cash", "refund-amount": "5", "refund-reason": "x"}
     assert client_as(agent).post(url(reservation, "refund"), data).status_code == 403
@@ -204,7 +204,7 @@ def test_a_posting_of_another_reservation_cannot_be_reversed_from_this_one(
 
 
 def test_the_page_costs_the_same_queries_for_3_or_30_postings(
-    client_as, agent, folio, reservation, codes, django_assert_num_queries
+    client_as, agent, folio, reservation, codes, django_assert_num_queries, on_shift
 ):
     client = client_as(agent)
     for i in range(3):
