@@ -25,6 +25,8 @@ def refusal_text(refusal: Refusal, **params) -> str:
         return _("Nothing was paid by %(method)s on this folio, so nothing can be refunded to it.") % params
     if refusal is Refusal.REFUND_EXCEEDS_PAID:
         return _("At most %(available)s can be refunded by %(method)s on this folio.") % params
+    if refusal is Refusal.REFUND_EXCEEDS_CREDIT:
+        return _("This folio holds only %(credit)s in the guest's favour; at most that can be refunded.") % params
     if refusal is Refusal.FOLIO_CLOSED:
         return _("This folio is closed.")
     raise ValueError(refusal)

@@ -165,7 +165,7 @@ def context(hotel):
     charge = folio_post_charge(
         folio=folio, actor=hotel.admin, transaction_code=folio.property.transaction_codes.get(code="FB"), unit_amount=20
     )
-    folio_post_payment(folio=folio, actor=hotel.admin, method="card", amount=20)
+    folio_post_payment(folio=folio, actor=hotel.admin, method="card", amount=30)  # 10.00 in the guest's favour
     return {
         "guest": guest,
         "conf": res.confirmation,

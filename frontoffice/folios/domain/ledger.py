@@ -131,6 +131,7 @@ class Refusal(StrEnum):
     PAYMENT_ALREADY_REFUNDED = "payment_already_refunded"
     REFUND_METHOD_NOT_PAID = "refund_method_not_paid"
     REFUND_EXCEEDS_PAID = "refund_exceeds_paid"
+    REFUND_EXCEEDS_CREDIT = "refund_exceeds_credit"
     FOLIO_CLOSED = "folio_closed"
     WINDOW_OUT_OF_RANGE = "window_out_of_range"
 
@@ -199,8 +200,16 @@ def refundable(entries: Iterable[Entry], method: PaymentMethod | str) -> Decimal
     return money(-total)
 
 
+def credit_of(entries: Iterable[Entry]) -> Decimal:
+    """What the folio holds in the guest's favour: minus its balance, or zero when the guest owes."""
+    return max(-balance(e.gross for e in entries), ZERO)
+
+
 def check_refund(*, entries: Iterable[Entry], method: PaymentMethod | str, amount: Decimal) -> Refusal | None:
-    """A refund goes only to a method with net payments on the folio, and not beyond them."""
+    """A refund goes only to a method with net payments on the folio, not beyond them, and never
+    beyond the credit the folio holds: money applied to charges, or moved to another folio (a
+    deposit settling a fee, a balance transfer), is no longer there to give back."""
+    entries = list(entries)
     refusal = check_amount(amount)
     if refusal:
         return refusal
@@ -209,4 +218,6 @@ def check_refund(*, entries: Iterable[Entry], method: PaymentMethod | str, amoun
         return Refusal.REFUND_METHOD_NOT_PAID
     if money(amount) > available:
         return Refusal.REFUND_EXCEEDS_PAID
+    if money(amount) > credit_of(entries):
+        return Refusal.REFUND_EXCEEDS_CREDIT
     return None

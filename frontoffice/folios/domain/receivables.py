@@ -21,6 +21,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from frontoffice.core.domain.money import ZERO, money
+from frontoffice.folios.domain.ledger import MAX_AMOUNT
 
 MAX_TERMS_DAYS = 365
 
@@ -136,7 +137,7 @@ def check_allocations(
     total = ZERO
     for item_id, amount in requested:
         amount = Decimal(amount)
-        if amount <= 0 or money(amount) != amount:
+        if not amount.is_finite() or amount <= 0 or amount > MAX_AMOUNT or money(amount) != amount:
             return Refusal.ALLOCATION_NOT_POSITIVE
         if item_id in seen:
             return Refusal.ITEM_TWICE

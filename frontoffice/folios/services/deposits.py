@@ -16,7 +16,7 @@ from frontoffice.core.domain.errors import Conflict, InvalidInput
 from frontoffice.core.domain.money import ZERO, money
 from frontoffice.folios.domain.deposits import Due, DueStatus, default_schedule, deposit_to_apply, schedule_status
 from frontoffice.folios.domain.ledger import Amounts, check_amount, price_line
-from frontoffice.folios.models import DepositRequest, Folio, FolioKind, Posting, TransactionCode
+from frontoffice.folios.models import DepositRequest, Folio, FolioKind, FolioStatus, Posting, TransactionCode
 from frontoffice.folios.selectors import folio_balance
 from frontoffice.folios.services.postings import _post, folio_for_reservation, folio_post_payment
 from frontoffice.folios.services.transfers import _locked_in_order, _transfer_code, folio_label
@@ -73,11 +73,12 @@ def deposit_schedule(*, reservation: Reservation) -> list[DueStatus]:
 
 
 def _applied(reservation: Reservation) -> Decimal:
-    """What has already left the deposit folio for the guest folio (it was paid, so it counts)."""
+    """What has already left the deposit folio for the guest folio (it was paid, so it counts):
+    the deposit folio's outgoing transfer postings, which are positive there."""
     grosses = Posting.objects.filter(
-        folio__reservation=reservation, folio__kind=FolioKind.DEPOSIT, transfer_id__isnull=False
+        folio__reservation=reservation, folio__kind=FolioKind.DEPOSIT, transfer_id__isnull=False, gross__gt=0
     ).values_list("gross", flat=True)
-    return money(sum((max(-g, ZERO) for g in grosses), ZERO))
+    return money(sum(grosses, ZERO))
 
 
 def deposit_schedule_set(*, reservation: Reservation, actor, lines: list[tuple]) -> list[DueStatus]:
@@ -120,25 +121,33 @@ def deposit_schedule_set(*, reservation: Reservation, actor, lines: list[tuple])
 
 
 def deposit_take(*, reservation: Reservation, actor, method: str, amount: Decimal, **card) -> Posting:
-    """Take a deposit before arrival: a payment on the reservation's deposit folio."""
-    if reservation.status not in TAKES_DEPOSIT:
-        raise Conflict(
-            _("A deposit is taken before arrival; this reservation is %(status)s. Take a payment on its folio.")
-            % {"status": reservation.get_status_display()},
-            code="deposit_not_before_arrival",
-        )
-    folio = deposit_folio_for(reservation=reservation, actor=actor)
-    return folio_post_payment(folio=folio, actor=actor, method=method, amount=amount, **card)
+    """Take a deposit before arrival: a payment on the reservation's deposit folio. The reservation
+    row is locked while its status is checked, so a cancellation cannot slip in between."""
+    with transaction.atomic():
+        reservation = Reservation.objects.select_for_update(of=("self",)).get(pk=reservation.pk)
+        if reservation.status not in TAKES_DEPOSIT:
+            raise Conflict(
+                _("A deposit is taken before arrival; this reservation is %(status)s. Take a payment on its folio.")
+                % {"status": reservation.get_status_display()},
+                code="deposit_not_before_arrival",
+            )
+        folio = deposit_folio_for(reservation=reservation, actor=actor)
+        return folio_post_payment(folio=folio, actor=actor, method=method, amount=amount, **card)
 
 
-def _apply(*, reservation: Reservation, actor, fee: Decimal | None, reason: str) -> Decimal:
-    """Move the deposit (all of it, or as much as ``fee``) to window 1; inside the caller's transaction."""
-    deposit = Folio.objects.filter(reservation=reservation, kind=FolioKind.DEPOSIT).first()
-    if deposit is None:
-        return ZERO
-    guest = folio_for_reservation(reservation=reservation, actor=actor)
-    folios = _locked_in_order([deposit, guest])
-    deposit, guest = folios[deposit.pk], folios[guest.pk]
+def _guest_folio(reservation: Reservation, actor) -> Folio:
+    """Where the deposit and fees go on the bill: the lowest open window, or a new window when
+    every window is closed (a closed folio is never written to)."""
+    folios = list(Folio.objects.filter(reservation=reservation).exclude(kind=FolioKind.DEPOSIT).order_by("window"))
+    for folio in folios:
+        if folio.status == FolioStatus.OPEN:
+            return folio
+    window = max((f.window for f in folios), default=0) + 1
+    return folio_for_reservation(reservation=reservation, actor=actor, window=window)
+
+
+def _apply(*, deposit: Folio, guest: Folio, actor, fee: Decimal | None, reason: str) -> Decimal:
+    """Move the deposit (all of it, or as much as ``fee``) to the guest folio; both are locked."""
     amount = deposit_to_apply(held=-folio_balance(folio=deposit), fee=fee)
     if amount <= 0:
         return ZERO
@@ -167,11 +176,22 @@ def _apply(*, reservation: Reservation, actor, fee: Decimal | None, reason: str)
     return amount
 
 
+def _locked_pair(reservation: Reservation, actor) -> tuple[Folio | None, Folio]:
+    """The deposit folio (if any) and the guest folio money goes to, locked in id order."""
+    guest = _guest_folio(reservation, actor)
+    deposit = Folio.objects.filter(reservation=reservation, kind=FolioKind.DEPOSIT).first()
+    folios = _locked_in_order([f for f in (deposit, guest) if f is not None])
+    return (folios[deposit.pk] if deposit else None), folios[guest.pk]
+
+
 def deposit_apply(*, reservation: Reservation, actor) -> Decimal:
-    """At check-in: move everything the deposit folio holds to the guest folio (window 1).
+    """At check-in: move everything the deposit folio holds to the guest folio.
     Returns the amount moved (zero when there was no deposit)."""
     with transaction.atomic():
-        return _apply(reservation=reservation, actor=actor, fee=None, reason=_("Check-in"))
+        deposit, guest = _locked_pair(reservation, actor)
+        if deposit is None:
+            return ZERO
+        return _apply(deposit=deposit, guest=guest, actor=actor, fee=None, reason=_("Check-in"))
 
 
 def _fee_code(property, code: str) -> TransactionCode | None:
@@ -179,7 +199,7 @@ def _fee_code(property, code: str) -> TransactionCode | None:
 
 
 def reservation_fee_post(*, reservation: Reservation, actor, code: str, fee: Decimal, reason: str) -> Posting | None:
-    """Post a cancellation or no-show fee to the reservation's window 1 and settle it from the
+    """Post a cancellation or no-show fee to the reservation's bill (its lowest open window) and settle it from the
     deposit as far as the deposit goes; what the deposit holds beyond the fee stays refundable.
 
     Called by the operation that makes the fee due (cancelling, marking a no-show), inside its
@@ -201,8 +221,7 @@ def reservation_fee_post(*, reservation: Reservation, actor, code: str, fee: Dec
                 reason=_("No active transaction code %(code)s.") % {"code": code},
             )
             return None
-        folio = folio_for_reservation(reservation=reservation, actor=actor)
-        folio = Folio.objects.select_for_update(of=("self",)).select_related("property").get(pk=folio.pk)
+        deposit, folio = _locked_pair(reservation, actor)
         amounts = price_line(
             quantity=1,
             unit_amount=fee,
@@ -220,7 +239,8 @@ def reservation_fee_post(*, reservation: Reservation, actor, code: str, fee: Dec
             reason=reason[:200],
             description=tcode.name,
         )
-        _apply(reservation=reservation, actor=actor, fee=amounts.gross, reason=reason[:200])
+        if deposit is not None:
+            _apply(deposit=deposit, guest=folio, actor=actor, fee=amounts.gross, reason=reason[:200])
     return posting
 
 

@@ -33,6 +33,7 @@ from frontoffice.folios.domain.ledger import Department
 from frontoffice.folios.messages import invoice_refusal_text
 from frontoffice.folios.models import Folio, Invoice, InvoiceCounter, InvoiceLine, Posting
 from frontoffice.folios.selectors import standing_invoice_lines
+from frontoffice.folios.services.inputs import plain_text
 from frontoffice.folios.services.postings import _required_reason, _text
 
 CHARGE_EXCLUDED = (Department.PAYMENT.value, Department.REFUND.value, Department.TRANSFER.value)
@@ -141,7 +142,7 @@ def invoice_issue(
         )
         payer = _payer_defaults(folio)
         name = _text(payer["name"] if payer_name is None else payer_name, "payer_name", 200)
-        tax_id = _text(payer["tax_id"] if payer_tax_id is None else payer_tax_id, "payer_tax_id", 30)
+        tax_id = plain_text(payer["tax_id"] if payer_tax_id is None else payer_tax_id, "payer_tax_id", 30)
         address = _text(payer["address"] if payer_address is None else payer_address, "payer_address", 500)
         lang = _language(folio, payer, language)
         postings = _charges(folio)

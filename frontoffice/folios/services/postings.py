@@ -17,7 +17,7 @@ from frontoffice.core.audit import audit_record
 from frontoffice.core.domain.errors import Conflict, InvalidInput, PermissionDenied
 from frontoffice.core.domain.money import money
 from frontoffice.core.models import Property
-from frontoffice.folios.domain.card import looks_like_card_number, valid_last4
+from frontoffice.folios.domain.card import valid_last4
 from frontoffice.folios.domain.invoice import InvoiceRefusal
 from frontoffice.folios.domain.ledger import (
     Amounts,
@@ -31,6 +31,7 @@ from frontoffice.folios.domain.ledger import (
     check_refund,
     check_reversal,
     check_window,
+    credit_of,
     kind_of,
     money_amounts,
     price_line,
@@ -50,6 +51,7 @@ from frontoffice.folios.models import (
     TransactionCode,
 )
 from frontoffice.folios.selectors import folio_entries, posting_invoice, routing_instructions_for, routing_rules
+from frontoffice.folios.services.inputs import free_text as _text
 from frontoffice.folios.services.shifts import shift_for_money
 from frontoffice.reservations.models import Reservation
 
@@ -195,22 +197,6 @@ def _locked_in_order(folios, *, open_only: bool = True) -> dict[int, Folio]:
     return locked
 
 
-def _text(value: str, field: str, limit: int) -> str:
-    value = (value or "").strip()
-    if len(value) > limit:
-        raise InvalidInput(
-            _("At most %(max)d characters.") % {"max": limit},
-            errors=[{"field": field, "message": _("At most %(max)d characters.") % {"max": limit}}],
-        )
-    if looks_like_card_number(value):
-        raise InvalidInput(
-            _("Card numbers must not be stored; give the brand, the last four digits and the provider's token."),
-            code="card_number_refused",
-            errors=[{"field": field, "message": _("Looks like a card number.")}],
-        )
-    return value
-
-
 def _method(method: str) -> PaymentMethod:
     try:
         return PaymentMethod(method)
@@ -240,7 +226,13 @@ def _open_shift(property: Property, user) -> CashierShift | None:
     """The cashier shift ``user`` has open at ``property``: every posting they make carries it."""
     if user is None:
         return None
-    return CashierShift.objects.filter(property=property, cashier=user, status=ShiftStatus.OPEN).first()
+    # Locked, and its status read again under the lock: a posting never joins a shift that is
+    # being closed (it waits for the close and then finds no open shift, or the close waits for it).
+    return (
+        CashierShift.objects.select_for_update(of=("self",))
+        .filter(property=property, cashier=user, status=ShiftStatus.OPEN)
+        .first()
+    )
 
 
 def _post(
@@ -473,7 +465,7 @@ def folio_refund(*, folio: Folio, actor, method: str, amount: Decimal, reason: s
         entries = folio_entries(folio=folio)
         refusal = check_refund(entries=entries, method=method, amount=Decimal(amount))
         if refusal is not None:
-            _refuse(refusal, method=label, available=refundable(entries, method))
+            _refuse(refusal, method=label, available=refundable(entries, method), credit=credit_of(entries))
         code = _code_for(folio.property, Department.REFUND, method)
         return _post(
             folio=folio,
@@ -498,6 +490,18 @@ def _required_reason(reason: str) -> str:
     return reason
 
 
+def _held_elsewhere(original: Posting) -> Decimal:
+    """How much of ``original`` sits on other folios now: its moves, the moves of those moves and so
+    on, summed over the folios that are not its own (a part moved away and back nets to zero)."""
+    chain, frontier, away = {original.pk}, [original.pk], Decimal(0)
+    while frontier:
+        legs = list(Posting.objects.filter(transfer_of_id__in=frontier).values_list("pk", "folio_id", "gross"))
+        frontier = [pk for pk, _folio, _gross in legs if pk not in chain]
+        chain.update(frontier)
+        away += sum((gross for pk, folio_id, gross in legs if folio_id != original.folio_id), Decimal(0))
+    return away
+
+
 def folio_reverse_posting(*, posting: Posting, actor, reason: str) -> Posting:
     """Correct a posting with its exact opposite, linked to it. Once per posting, never of a
     reversal; above the property's void limit only a manager (``core.void_postings``) may."""
@@ -519,6 +523,12 @@ def folio_reverse_posting(*, posting: Posting, actor, reason: str) -> Posting:
         )
     with transaction.atomic():
         folio = _locked(original.folio)
+        if _held_elsewhere(original) != 0:
+            # Part of it sits on another folio now: reversing the whole here would credit money still billed there.
+            raise Conflict(
+                _("Part of this charge was moved to another folio; move it back before reversing it."),
+                code="posting_moved",
+            )
         if kind in (Kind.PAYMENT, Kind.REFUND):
             # Reversing cash puts it back in (or takes it out of) the reverser's drawer.
             shift_for_money(property=folio.property, actor=actor, kind=kind, method=original.payment_method)

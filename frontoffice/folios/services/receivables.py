@@ -16,6 +16,7 @@ from frontoffice.core.access import can, require
 from frontoffice.core.audit import audit_record, diff, snapshot
 from frontoffice.core.domain.errors import Conflict, InvalidInput, PermissionDenied
 from frontoffice.core.domain.money import ZERO, money
+from frontoffice.folios.domain.card import looks_like_card_number
 from frontoffice.folios.domain.ledger import MAX_AMOUNT, Department, Kind, PaymentMethod, check_amount, money_amounts
 from frontoffice.folios.domain.receivables import (
     Item,
@@ -91,7 +92,9 @@ def _clean_account(data: dict) -> dict:
     clean, errors = {}, []
     if "number" in data:
         number = (data["number"] or "").strip().upper()
-        if not number or len(number) > 20:
+        if looks_like_card_number(number):
+            errors.append({"field": "number", "message": _("Looks like a card number.")})
+        elif not number or len(number) > 20:
             errors.append({"field": "number", "message": _("An account number of 1 to 20 characters.")})
         clean["number"] = number
     if "credit_limit" in data:

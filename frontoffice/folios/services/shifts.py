@@ -22,6 +22,7 @@ from frontoffice.folios.domain.ledger import MAX_AMOUNT, Kind, PaymentMethod
 from frontoffice.folios.domain.shifts import CountRefusal, check_counted, check_float, needs_shift, shift_report
 from frontoffice.folios.models import CashierShift, ShiftStatus
 from frontoffice.folios.selectors import cashier_shift_entries
+from frontoffice.folios.services.inputs import free_text as _text
 
 MANAGE = "core.manage_cashier_shifts"
 
@@ -119,10 +120,7 @@ def cashier_shift_close(*, shift: CashierShift, actor, counted: dict, note: str 
     if shift.cashier_id != getattr(actor, "pk", None) and not can(actor, MANAGE):
         raise PermissionDenied(_("Only the cashier or a manager may close this shift."))
     counts = _counted(counted)
-    note = (note or "").strip()
-    if len(note) > 200:
-        text = _("At most %(max)d characters.") % {"max": 200}
-        raise InvalidInput(text, errors=[{"field": "note", "message": text}])
+    note = _text(note, "note", 200)
     with transaction.atomic():
         locked = CashierShift.objects.select_for_update(of=("self",)).select_related("property").get(pk=shift.pk)
         if locked.status != ShiftStatus.OPEN:

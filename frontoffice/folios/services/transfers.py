@@ -22,6 +22,7 @@ from frontoffice.core.audit import audit_record
 from frontoffice.core.domain.errors import Conflict, InvalidInput
 from frontoffice.core.domain.money import money
 from frontoffice.core.models import Property
+from frontoffice.folios.domain.invoice import InvoiceRefusal
 from frontoffice.folios.domain.ledger import MAX_AMOUNT, MAX_WINDOWS, Amounts, Department, Kind, kind_of
 from frontoffice.folios.domain.transfer import (
     TransferRefusal,
@@ -29,8 +30,9 @@ from frontoffice.folios.domain.transfer import (
     plan_balance_transfer,
     plan_move,
 )
+from frontoffice.folios.messages import invoice_refusal_text
 from frontoffice.folios.models import Folio, FolioKind, FolioStatus, Posting, RoutingInstruction, TransactionCode
-from frontoffice.folios.selectors import CHARGE_DEPARTMENTS, folio_balance
+from frontoffice.folios.selectors import CHARGE_DEPARTMENTS, folio_balance, posting_invoice
 from frontoffice.folios.services.postings import _locked, _locked_in_order, _post, _required_reason, _text
 from frontoffice.reservations.models import Reservation
 
@@ -140,6 +142,12 @@ def posting_transfer(
         source, target = folios[original.folio_id], folios[target_folio.pk]
         if Posting.objects.filter(reversal_of=original).exists():
             raise Conflict(_("This posting has been reversed; there is nothing to move."), code="already_reversed")
+        invoice = posting_invoice(posting=original)
+        if invoice is not None:
+            raise Conflict(
+                invoice_refusal_text(InvoiceRefusal.POSTING_INVOICED, number=invoice.full_number),
+                code=InvoiceRefusal.POSTING_INVOICED.value,
+            )
         whole = Amounts(net=original.net, tax=original.tax, gross=original.gross)
         moved_before = _moved_before(original)
         plan = plan_move(original=whole, moved_before=moved_before, amount=amount, percentage=percentage)
@@ -205,6 +213,11 @@ def folio_transfer_balance(
     _same_property(source, target)
     if source.pk == target.pk:
         raise _invalid("target_folio", _("Choose another folio than the source."), "same_folio")
+    if FolioKind.DEPOSIT in (source.kind, target.kind):
+        # A deposit leaves its ledger only for its own reservation's bill: at check-in or to settle a fee.
+        raise _invalid(
+            "target_folio", _("A deposit moves to the guest folio at check-in, not by hand."), "deposit_folio"
+        )
     reason = _text(reason, "reason", 200)
     with transaction.atomic():
         folios = _locked_in_order([source, target])

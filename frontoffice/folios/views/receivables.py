@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 
 from frontoffice.core.domain.errors import DomainError, InvalidInput
 from frontoffice.core.web import show_error
+from frontoffice.folios.domain.ledger import MAX_AMOUNT
 from frontoffice.folios.domain.receivables import BUCKETS
 from frontoffice.folios.forms_receivables import (
     AccountForm,
@@ -201,7 +202,10 @@ def _ticked(request) -> dict[int, Decimal]:
     for raw in request.POST.getlist("item"):
         try:
             pk = int(raw)
-            ticked[pk] = Decimal(request.POST.get(f"item-amount-{pk}", "").strip())
+            amount = Decimal(request.POST.get(f"item-amount-{pk}", "").strip())
+            if not amount.is_finite() or abs(amount) > MAX_AMOUNT:
+                raise ValueError(amount)
+            ticked[pk] = amount
         except (ValueError, InvalidOperation):
             raise InvalidInput(
                 _("Type an amount for each ticked item."), errors=[{"field": "allocations", "message": ""}]

@@ -151,8 +151,14 @@ def charge(amount):
 @pytest.mark.parametrize(
     ("entries", "method", "amount", "refusal"),
     [
-        ([charge("100"), pay("100")], "card", "100", None),
-        ([charge("100"), pay("100")], "card", "100.01", Refusal.REFUND_EXCEEDS_PAID),
+        ([pay("100")], "card", "100", None),
+        ([pay("100")], "card", "100.01", Refusal.REFUND_EXCEEDS_PAID),
+        # paid 100, charged 60: 40 is still the guest's, however much the card paid
+        ([charge("60"), pay("100")], "card", "40", None),
+        ([charge("60"), pay("100")], "card", "40.01", Refusal.REFUND_EXCEEDS_CREDIT),
+        ([charge("100"), pay("100")], "card", "1", Refusal.REFUND_EXCEEDS_CREDIT),
+        # a deposit moved to another folio (a transfer out) is no longer there to refund
+        ([pay("100"), Entry(Kind.TRANSFER, D("70"))], "card", "30.01", Refusal.REFUND_EXCEEDS_CREDIT),
         ([charge("100"), pay("100")], "cash", "1", Refusal.REFUND_METHOD_NOT_PAID),
         ([pay("100"), refund("60")], "card", "40", None),
         ([pay("100"), refund("60")], "card", "40.01", Refusal.REFUND_EXCEEDS_PAID),

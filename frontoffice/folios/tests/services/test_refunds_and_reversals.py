@@ -20,9 +20,8 @@ D = Decimal
 
 @pytest.fixture
 def paid(folio, agent, codes, on_shift):
-    """A folio charged 100.00 and paid 100.00 by card and 20.00 in cash (balance −20.00); the agent
-    and the manager have their drawers open."""
-    folio_post_charge(folio=folio, actor=agent, transaction_code=codes["FB"], unit_amount=D("100"))
+    """A folio paid 100.00 by card and 20.00 in cash ahead of its charges (balance −120.00, all of it
+    refundable); the agent and the manager have their drawers open."""
     card = folio_post_payment(folio=folio, actor=agent, method="card", amount=D("100"), card_last4="4242")
     cash = folio_post_payment(folio=folio, actor=agent, method="cash", amount=D("20"))
     return {"card": card, "cash": cash}
@@ -32,7 +31,7 @@ def test_a_refund_to_a_paid_method_is_posted_positive_with_its_reason(folio, man
     posting = folio_refund(folio=folio, actor=manager, method="cash", amount=D("20"), reason="Overpaid")
     assert posting.gross == D("20.00") and posting.transaction_code.code == "REFUND-CASH"
     assert posting.payment_method == "cash" and posting.reason == "Overpaid"
-    assert folio_balance(folio=folio) == D("0.00")
+    assert folio_balance(folio=folio) == D("-100.00")
     assert AuditEntry.objects.get(entity="folio", action="refund").reason == "Overpaid"
 
 
@@ -123,7 +122,7 @@ def test_the_void_limit_is_a_property_setting(hotel, folio, agent, codes):
 
 def test_reversing_a_payment_restores_the_balance_and_what_may_be_refunded(folio, agent, manager, paid):
     folio_reverse_posting(posting=paid["cash"], actor=agent, reason="Counterfeit note")
-    assert folio_balance(folio=folio) == D("0.00")
+    assert folio_balance(folio=folio) == D("-100.00")
     with pytest.raises(Conflict):
         folio_refund(folio=folio, actor=manager, method="cash", amount=D("1"), reason="x")
 
@@ -135,7 +134,7 @@ def test_a_refunded_payment_cannot_be_reversed_until_its_refund_is(folio, manage
     assert exc.value.code == "payment_already_refunded"
     folio_reverse_posting(posting=refund, actor=manager, reason="Refund not handed over")
     folio_reverse_posting(posting=paid["cash"], actor=manager, reason="Oops")
-    assert folio_balance(folio=folio) == D("0.00")
+    assert folio_balance(folio=folio) == D("-100.00")
 
 
 def test_reversing_a_refund_needs_the_refund_permission(folio, agent, manager, paid):
@@ -148,3 +147,13 @@ def test_the_accountant_reverses_nothing(folio, agent, accountant, codes):
     original = folio_post_charge(folio=folio, actor=agent, transaction_code=codes["MINI"], unit_amount=D("5"))
     with pytest.raises(PermissionDenied):
         folio_reverse_posting(posting=original, actor=accountant, reason="x")
+
+
+def test_a_refund_never_exceeds_what_the_folio_holds_for_the_guest(folio, agent, manager, codes, paid):
+    # 120.00 paid, then 90.00 of charges: only 30.00 is still the guest's money.
+    folio_post_charge(folio=folio, actor=agent, transaction_code=codes["FB"], unit_amount=D("90"))
+    with pytest.raises(Conflict) as exc:
+        folio_refund(folio=folio, actor=manager, method="card", amount=D("30.01"), reason="Too much")
+    assert exc.value.code == "refund_exceeds_credit" and "30.00" in exc.value.detail
+    folio_refund(folio=folio, actor=manager, method="card", amount=D("30"), reason="Overpaid")
+    assert folio_balance(folio=folio) == D("0.00")

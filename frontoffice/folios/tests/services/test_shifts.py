@@ -93,7 +93,7 @@ def test_other_methods_need_no_shift_but_carry_it_when_one_is_open(folio, agent,
 
 def test_the_report_of_an_open_shift_runs_with_the_postings(folio, agent, manager, on_shift, codes):
     shift = on_shift["agent"]
-    folio_post_charge(folio=folio, actor=agent, transaction_code=codes["FB"], unit_amount=D("300"))
+    folio_post_charge(folio=folio, actor=agent, transaction_code=codes["FB"], unit_amount=D("170"))
     folio_post_payment(folio=folio, actor=agent, method="cash", amount=D("80"))
     wrong = folio_post_payment(folio=folio, actor=agent, method="cash", amount=D("20"))
     folio_reverse_posting(posting=wrong, actor=agent, reason="Typed twice")
