@@ -214,3 +214,9 @@ class CreditLimitForm(DomainErrorsMixin, forms.Form):
         help_text=_("Empty: no limit."),
         widget=forms.NumberInput(attrs={"step": "0.01", "min": "0", "inputmode": "decimal"}),
     )
+
+
+class PayerForm(DomainErrorsMixin, forms.Form):
+    """Bill a window to a company, or (empty) to the guest."""
+
+    company = forms.IntegerField(label=_("Bill to"), required=False, min_value=1)

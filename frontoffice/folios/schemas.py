@@ -366,6 +366,12 @@ class CreditLimitIn(Schema):
     credit_limit: Decimal | None = Field(description="null removes the limit", max_digits=12, decimal_places=2)
 
 
+class PayerIn(Schema):
+    company: int | None = Field(
+        description="A company's id; null bills the window to the guest again", ge=1, le=2**63 - 1
+    )
+
+
 # --- cashier shifts ---------------------------------------------------------------------------
 
 

@@ -45,6 +45,7 @@ urlpatterns += [
     path("folios/<int:folio_id>/close/", transfers_views.close, name="close"),
     path("folios/<int:folio_id>/reopen/", transfers_views.reopen, name="reopen"),
     path("folios/<int:folio_id>/credit-limit/", transfers_views.credit_limit, name="credit_limit"),
+    path("folios/<int:folio_id>/payer/", transfers_views.set_payer, name="set_payer"),
     path("reservations/<str:confirmation>/folio/routing/", transfers_views.add_routing, name="add_routing"),
     path("folios/routing/<int:instruction_id>/end/", transfers_views.end_routing, name="end_routing"),
     path("folios/house/", transfers_views.house_list, name="house_list"),

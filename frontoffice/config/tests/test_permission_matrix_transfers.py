@@ -12,6 +12,7 @@ from frontoffice.folios.services import (
     routing_instruction_create,
     transaction_codes_install,
 )
+from frontoffice.guests.models import Company
 from frontoffice.reservations.tests.factories import GuestFactory, make_hotel, make_user
 from frontoffice.reservations.tests.services.test_booking import book
 
@@ -63,6 +64,13 @@ ROUTES = [
         lambda ctx: {"credit_limit": "500"},
         "core.void_postings",
     ),
+    (
+        "payer",
+        "PUT",
+        "/properties/TEST/folios/{window2}/payer",
+        lambda ctx: {"company": ctx["company"]},
+        "core.transfer_postings",
+    ),
 ]
 
 
@@ -92,6 +100,7 @@ def context(hotel):
         "closed": closed.pk,
         "charge": charge.pk,
         "instruction": instruction.pk,
+        "company": Company.objects.create(property=hotel.property, name="Acme SL").pk,
     }
 
 

@@ -5,7 +5,7 @@ from ninja import Router, Status
 from ninja.pagination import paginate
 
 from frontoffice.core.api import Pagination, scoped, user_of
-from frontoffice.core.domain.errors import NotFound
+from frontoffice.core.domain.errors import InvalidInput, NotFound
 from frontoffice.folios.api.postings import RowId, _folio
 from frontoffice.folios.schemas import (
     BalanceTransferIn,
@@ -13,6 +13,7 @@ from frontoffice.folios.schemas import (
     EndIn,
     FolioSummaryOut,
     HouseFolioIn,
+    PayerIn,
     PostingTransferIn,
     ReopenIn,
     RoutingInstructionIn,
@@ -31,11 +32,13 @@ from frontoffice.folios.services import (
     folio_open_house,
     folio_reopen,
     folio_set_credit_limit,
+    folio_set_payer,
     folio_transfer_balance,
     posting_transfer,
     routing_instruction_create,
     routing_instruction_end,
 )
+from frontoffice.guests.models import Company
 from frontoffice.reservations.selectors import reservation_get
 
 router = Router()
@@ -166,3 +169,15 @@ def set_credit_limit(request, code: str, folio_id: RowId, payload: CreditLimitIn
         folio=_folio(prop, folio_id), actor=user_of(request), credit_limit=payload.credit_limit
     )
     return _summary(folio)
+
+
+@router.put("/properties/{code}/folios/{folio_id}/payer", response=FolioSummaryOut)
+def set_payer(request, code: str, folio_id: RowId, payload: PayerIn):
+    """Bill a window to a company (``{"company": id}``) or back to the guest (``null``)."""
+    prop = scoped(request, code, "core.transfer_postings")
+    company = None
+    if payload.company is not None:
+        company = Company.objects.filter(property=prop, pk=payload.company).first()
+        if company is None:
+            raise InvalidInput(_("Unknown company."), errors=[{"field": "company", "message": _("Unknown company.")}])
+    return _summary(folio_set_payer(folio=_folio(prop, folio_id), actor=user_of(request), company=company))

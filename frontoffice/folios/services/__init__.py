@@ -44,6 +44,7 @@ from frontoffice.folios.services.transfers import (  # noqa: F401, E402
     folio_open_house,
     folio_reopen,
     folio_set_credit_limit,
+    folio_set_payer,
     folio_transfer_balance,
     posting_transfer,
     routing_instruction_create,

@@ -34,6 +34,7 @@ from frontoffice.folios.messages import invoice_refusal_text
 from frontoffice.folios.models import Folio, FolioKind, FolioStatus, Posting, RoutingInstruction, TransactionCode
 from frontoffice.folios.selectors import CHARGE_DEPARTMENTS, folio_balance, posting_invoice
 from frontoffice.folios.services.postings import _locked, _locked_in_order, _post, _required_reason, _text
+from frontoffice.guests.models import Company
 from frontoffice.reservations.models import Reservation
 
 
@@ -459,5 +460,32 @@ def folio_set_credit_limit(*, folio: Folio, actor, credit_limit: Decimal | None)
             action="credit_limit",
             actor=actor,
             changes={"credit_limit": [before, credit_limit]},
+        )
+    return locked
+
+
+def folio_set_payer(*, folio: Folio, actor, company: Company | None) -> Folio:
+    """Bill a window to a company (e.g. window 2: the company pays room and tax) or, with None,
+    back to the guest. Invoices issued from the window are made out to that payer."""
+    require(actor, "core.transfer_postings")
+    if company is not None and company.property_id != folio.property_id:
+        raise _invalid("company", _("Unknown company."))
+    if folio.kind in (FolioKind.DEPOSIT, FolioKind.HOUSE):
+        raise _invalid("folio", _("Only a stay's windows are billed to a company."), "not_a_stay_window")
+    with transaction.atomic():
+        locked = _locked(folio)
+        before = locked.payer_company_id
+        locked.payer_company = company
+        locked.kind = FolioKind.COMPANY if company is not None else FolioKind.GUEST
+        if company is None and locked.reservation_id:
+            locked.payer_guest = locked.reservation.guest
+        locked.save(update_fields=["payer_company", "payer_guest", "kind"])
+        audit_record(
+            property=locked.property,
+            entity="folio",
+            entity_id=locked.pk,
+            action="payer",
+            actor=actor,
+            changes={"payer_company": [before, company.pk if company else None]},
         )
     return locked

@@ -21,6 +21,7 @@ from frontoffice.folios.forms import (
     CreditLimitForm,
     HouseFolioForm,
     MoveForm,
+    PayerForm,
     PaymentForm,
     ReverseForm,
     RoutingForm,
@@ -44,6 +45,7 @@ from frontoffice.folios.services import (
     folio_reopen,
     folio_reverse_posting,
     folio_set_credit_limit,
+    folio_set_payer,
     folio_transfer_balance,
     posting_transfer,
     routing_instruction_create,
@@ -51,6 +53,7 @@ from frontoffice.folios.services import (
 )
 from frontoffice.folios.views import postings as folio_pages
 from frontoffice.folios.views.postings import _reservation_or_404, folio_action
+from frontoffice.guests.models import Company
 from frontoffice.reservations.views import desk_view
 
 
@@ -80,6 +83,9 @@ def transfer_context(request, res, folios: list[Folio]) -> dict:
         "can_close": user.has_perm("core.take_payments"),
         "can_manage": user.has_perm("core.void_postings"),
         "over_limit": {f.pk for f in folios if folio_over_credit_limit(folio=f, balance=f.balance)},
+        "companies": list(Company.objects.filter(property=prop).order_by("name").values_list("pk", "name"))
+        if can_transfer and res is not None
+        else [],
         "routing": [],
         "routing_form": None,
     }
@@ -269,6 +275,24 @@ def credit_limit(request, folio_id: int):
         return _("Credit limit set to %(limit)s.") % {"limit": d["credit_limit"]}
 
     return _act(request, folio, CreditLimitForm(request.POST), act)
+
+
+@folio_action("core.transfer_postings")
+def set_payer(request, folio_id: int):
+    folio = _folio_or_404(request, folio_id)
+
+    def act(d):
+        company = None
+        if d["company"] is not None:
+            company = Company.objects.filter(property=request.property, pk=d["company"]).first()
+            if company is None:
+                raise InvalidInput(_("Unknown company."), errors=[{"field": "company"}])
+        folio_set_payer(folio=folio, actor=request.user, company=company)
+        if company is None:
+            return _("%(folio)s is billed to the guest.") % {"folio": _label(folio)}
+        return _("%(folio)s is billed to %(company)s.") % {"folio": _label(folio), "company": company.name}
+
+    return _act(request, folio, PayerForm(request.POST), act)
 
 
 # --- house folios --------------------------------------------------------------------------

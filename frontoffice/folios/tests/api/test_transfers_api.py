@@ -157,3 +157,17 @@ def test_routing_to_a_closed_folio_is_a_conflict(desk, reservation, folio, windo
         reservation=reservation, target_folio=folio, actor=agent, source_window=2, departments=["spa"]
     )
     assert len(desk.get(url).json()) == 1
+
+
+def test_a_window_is_billed_to_a_company_and_back(desk, hotel, reservation, agent):
+    from frontoffice.folios.services import folio_for_reservation
+    from frontoffice.guests.models import Company
+
+    acme = Company.objects.create(property=hotel.property, name="Acme SL")
+    window = folio_for_reservation(reservation=reservation, actor=agent, window=2)
+    resp = desk.put(f"/properties/TEST/folios/{window.pk}/payer", {"company": acme.pk})
+    assert resp.status_code == 200 and resp.json()["kind"] == "company"
+    assert Folio.objects.get(pk=window.pk).payer_company == acme
+    assert desk.put(f"/properties/TEST/folios/{window.pk}/payer", {"company": 999999}).status_code == 422
+    back = desk.put(f"/properties/TEST/folios/{window.pk}/payer", {"company": None})
+    assert back.status_code == 200 and back.json()["kind"] == "guest"

@@ -205,3 +205,18 @@ def test_routing_instructions_are_listed_with_their_targets(client_as, agent, ho
     routing_instruction_create(reservation=reservation, target_folio=house, actor=agent, departments=["spa"])
     text = client_as(agent).get(page(reservation)).text
     assert "Marketing" in text and "spa" in text
+
+
+def test_a_window_is_billed_to_a_company_from_the_folio_page(client_as, hotel, agent, reservation, codes):
+    from frontoffice.folios.models import Folio
+    from frontoffice.folios.services import folio_for_reservation
+    from frontoffice.guests.models import Company
+
+    acme = Company.objects.create(property=hotel.property, name="Acme SL")
+    window = folio_for_reservation(reservation=reservation, actor=agent, window=2)
+    client = client_as(agent)
+    page = client.get(reverse("folios:folio", args=[reservation.confirmation])).text
+    assert reverse("folios:set_payer", args=[window.pk]) in page and "Acme SL" in page
+    resp = client.post(reverse("folios:set_payer", args=[window.pk]), {"company": acme.pk}, follow=True)
+    assert "is billed to Acme SL" in resp.text
+    assert Folio.objects.get(pk=window.pk).payer_company == acme
