@@ -1,7 +1,8 @@
 """``manage.py install_transaction_codes [--property CODE]``: the default chart of transaction codes.
 
 Adds the codes a property lacks (room, F&B, minibar, parking, laundry, telephone, spa,
-miscellaneous, city tax, payments and refunds by method) with their ledger accounts;
+miscellaneous, city tax, cancellation, no-show and late check-out fees, balance transfers, payments
+and refunds by method) with their ledger accounts;
 codes already there are left as they are. Without ``--property``, every property.
 """
 
