@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "frontoffice.guests",
     "frontoffice.reservations",
     "frontoffice.folios",
+    "frontoffice.frontdesk",
 ]
 
 MIDDLEWARE = [

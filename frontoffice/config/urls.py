@@ -10,4 +10,5 @@ urlpatterns = [
     path("", include("frontoffice.reservations.urls")),
     path("", include("frontoffice.rates.urls")),
     path("", include("frontoffice.folios.urls")),
+    path("", include("frontoffice.frontdesk.urls")),
 ]

@@ -156,4 +156,9 @@ class RoleHolder(models.Model):
             ("manage_receivables", "Manage company accounts, record and allocate their payments"),
             ("direct_bill", "Transfer a folio balance to a company account"),
             ("manage_cashier_shifts", "See and close every cashier's shift"),
+            ("check_in", "Check guests in and out, register travellers, issue keys"),
+            ("assign_rooms", "Assign rooms to reservations and move guests between rooms"),
+            ("update_room_status", "Set rooms' housekeeping condition and overlays"),
+            ("override_front_desk", "Override check-in and check-out refusals (deposit, balance, early arrival)"),
+            ("export_guest_registry", "Export the register of travellers for the authorities"),
         ]

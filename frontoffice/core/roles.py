@@ -21,6 +21,9 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         P + "transfer_postings",
         P + "issue_invoices",
         P + "direct_bill",
+        P + "check_in",
+        P + "assign_rooms",
+        P + "update_room_status",
     },
     "reservations_agent": {
         P + "view_rates",
@@ -63,6 +66,11 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         P + "manage_receivables",
         P + "direct_bill",
         P + "manage_cashier_shifts",
+        P + "check_in",
+        P + "assign_rooms",
+        P + "update_room_status",
+        P + "override_front_desk",
+        P + "export_guest_registry",
     },
     "accountant": {
         P + "view_rates",
@@ -99,6 +107,11 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         P + "manage_receivables",
         P + "direct_bill",
         P + "manage_cashier_shifts",
+        P + "check_in",
+        P + "assign_rooms",
+        P + "update_room_status",
+        P + "override_front_desk",
+        P + "export_guest_registry",
     },
 }
 

@@ -73,6 +73,17 @@ class Room(models.Model):
         max_length=10, choices=HousekeepingCondition.choices, default=HousekeepingCondition.CLEAN
     )
     active = models.BooleanField(default=True)
+    # Overlays housekeeping needs to see, and what housekeeping found at its last check (vacant or
+    # occupied), compared with the desk's view to show discrepancies.
+    do_not_disturb = models.BooleanField(default=False)
+    make_up_room = models.BooleanField(default=False)
+    housekeeping_found = models.CharField(
+        max_length=10,
+        choices=[("vacant", _("Vacant")), ("occupied", _("Occupied"))],
+        blank=True,
+        help_text=_("What housekeeping found at its last check"),
+    )
+    status_changed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["floor", "number"]

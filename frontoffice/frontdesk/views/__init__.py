@@ -1,0 +1,1 @@
+"""HTML pages of the front desk, one module per area."""
