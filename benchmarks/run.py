@@ -21,7 +21,10 @@ Measured, each beside its floor (the least work the database must do for the que
    the same posting row (on PostgreSQL also behind the service's ``SELECT … FOR UPDATE``);
 5. the folio screen of a 30-night stay with 300 postings: the front desk's page and
    ``GET /api/v1/properties/{code}/reservations/{confirmation}/folios``, time and SQL queries,
-   against the one SQL query that reads those postings.
+   against the one SQL query that reads those postings;
+7. the arrivals page for 400 arrivals on one date (``/front-desk/arrivals/``, ``GET …/arrivals``
+   and the ``desk_list`` selector), time and SQL queries, against the one SQL query that reads
+   those arrivals.
 
 Postings cannot be deleted, so the cashiering benchmarks leave theirs behind: the spread
 folios grow a little every run, each run posts to new hot (house) folios, and the folio
@@ -1078,6 +1081,211 @@ def bench_folio_screen(runs: int, setup: dict) -> dict:
     return result
 
 
+def bench_auto_assign(arrivals: int, runs: int) -> dict:
+    """``rooms_auto_assign`` of ``arrivals`` arrivals on the busiest arrival date ahead, every stay
+    placed afresh (``reshuffle``), against the one SQL query that loads the candidate rooms.
+
+    The scenario is set up inside a transaction that is rolled back, so the cached database is left
+    as it was: the benchmark's rooms get floors (from their numbers) and a few features, a third of
+    the arriving guests get room wishes, and stays arriving in the following days are brought
+    forward to that date until there are ``arrivals`` of them."""
+    from django.contrib.auth.models import User
+    from django.db import connection, transaction
+    from django.db.models import Count
+    from django.test.utils import CaptureQueriesContext
+
+    from frontoffice.core.models import Property
+    from frontoffice.frontdesk.services import rooms_auto_assign
+    from frontoffice.guests.models import Guest
+    from frontoffice.reservations.models import Reservation
+    from frontoffice.rooms.models import Room
+
+    prop = Property.objects.get(code=CODE)
+    admin = User.objects.get(username="bench-admin")
+    booked = ("tentative", "confirmed")
+    window = prop.business_date + dt.timedelta(days=WRITE_WINDOW)
+    busiest = (
+        Reservation.objects.filter(property=prop, status__in=booked, arrival__gt=prop.business_date, arrival__lt=window)
+        .values("arrival")
+        .annotate(n=Count("id"))
+        .order_by("-n", "arrival")
+        .first()
+    )
+    day = busiest["arrival"]
+    rng = random.Random(404)
+    q = connection.ops.quote_name
+    floor_sql = (
+        f"SELECT id, number, floor, room_type_id, features, condition, connects_to_id FROM {q(Room._meta.db_table)} "  # noqa: S608
+        "WHERE property_id = %s AND active ORDER BY id"
+    )
+    result: dict = {"date": day.isoformat(), "natural_arrivals": busiest["n"], "runs": runs}
+    with transaction.atomic():
+        rooms = list(Room.objects.filter(property=prop).order_by("id"))
+        for room in rooms:
+            floor, door = divmod(int(room.number), 100)
+            room.floor = floor
+            room.features = (["accessible"] if door == 1 else []) + (["quiet"] if door >= 20 else [])
+        Room.objects.bulk_update(rooms, ["floor", "features"], batch_size=500)
+        missing = max(0, arrivals - busiest["n"])
+        later = list(
+            Reservation.objects.filter(
+                property=prop, status__in=booked, room__isnull=True, arrival__gt=day, arrival__lt=window
+            )
+            .order_by("arrival", "id")
+            .values_list("id", flat=True)[:missing]
+        )
+        Reservation.objects.filter(pk__in=later).update(arrival=day)
+        stays = Reservation.objects.filter(property=prop, arrival=day, status__in=booked)
+        wishes = [["high_floor"], ["quiet_room"], ["high_floor", "quiet"], ["low_floor"], ["accessible"]]
+        guests = list(Guest.objects.filter(pk__in=stays.values("guest_id")).order_by("id"))
+        for guest in guests:
+            guest.preferences = rng.choice(wishes) if rng.random() < 0.33 else []
+        Guest.objects.bulk_update(guests, ["preferences"], batch_size=500)
+        result["arrivals"] = stays.count()
+        times, floor_times = [], []
+        for i in range(runs):
+            point = transaction.savepoint()
+            with CaptureQueriesContext(connection) as captured:
+                t0 = time.perf_counter()
+                outcome = rooms_auto_assign(property=prop, date=day, actor=admin, reshuffle=True)
+                times.append(time.perf_counter() - t0)
+            transaction.savepoint_rollback(point)
+            if i == 0:
+                result.update(
+                    queries=len(captured.captured_queries),
+                    placed=outcome.kept + outcome.assigned + outcome.upgraded,
+                    upgraded=outcome.upgraded,
+                    unplaced=len(outcome.unplaced),
+                    preferences_met=round(outcome.preferences_met or 0, 3),
+                )
+            t0 = time.perf_counter()
+            with connection.cursor() as cursor:
+                cursor.execute(floor_sql, [prop.pk])
+                loaded = len(cursor.fetchall())
+            floor_times.append(time.perf_counter() - t0)
+        result["rooms"] = loaded
+        transaction.set_rollback(True)
+    result["service"] = summary(times)
+    result["floor"] = summary(floor_times)
+    result["service_over_floor"] = round(result["service"]["median_ms"] / result["floor"]["median_ms"], 1)
+    return result
+
+
+def bench_arrivals_page(arrivals: int, runs: int, setup: dict) -> dict:
+    """Server time and SQL queries of the desk's arrivals page, of ``GET …/arrivals`` (one page
+    of 200) and of the ``desk_list`` selector, for ``arrivals`` arrivals on one date, against the one
+    SQL query that reads those arrivals with guest, room, room type and company.
+
+    Set up inside a transaction that is rolled back, leaving the cached database as it was: on the
+    busiest arrival date ahead, stays arriving later are brought forward until there are
+    ``arrivals``; three in four get a room and one in twenty a VIP guest."""
+    from django.db import connection, transaction
+    from django.db.models import Count
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from frontoffice.frontdesk.selectors import desk_list
+    from frontoffice.guests.models import Company, Guest
+    from frontoffice.reservations.models import Reservation
+    from frontoffice.rooms.models import Room, RoomType
+
+    prop, desk = setup["property"], setup["desk"]
+    booked = ("tentative", "confirmed")
+    window = prop.business_date + dt.timedelta(days=WRITE_WINDOW)
+    busiest = (
+        Reservation.objects.filter(property=prop, status__in=booked, arrival__gt=prop.business_date, arrival__lt=window)
+        .values("arrival")
+        .annotate(n=Count("id"))
+        .order_by("-n", "arrival")
+        .first()
+    )
+    day = busiest["arrival"]
+    q = connection.ops.quote_name
+    sql = (
+        "SELECT r.id, r.confirmation, r.party, r.status, r.arrival, r.departure, r.eta, r.adults, "  # noqa: S608
+        "g.first_name, g.last_name, g.vip_level, rm.number, rm.condition, rt.code, c.name "
+        f"FROM {q(Reservation._meta.db_table)} r JOIN {q(Guest._meta.db_table)} g ON g.id = r.guest_id "
+        f"JOIN {q(RoomType._meta.db_table)} rt ON rt.id = r.room_type_id "
+        f"LEFT JOIN {q(Room._meta.db_table)} rm ON rm.id = r.room_id "
+        f"LEFT JOIN {q(Company._meta.db_table)} c ON c.id = r.company_id "
+        "WHERE r.property_id = %s AND r.arrival = %s AND r.status IN (%s, %s, %s)"
+    )
+    result: dict = {"date": day.isoformat(), "natural_arrivals": busiest["n"], "runs": runs}
+    page, api = Client(), Client()
+    page.force_login(desk)
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {setup['token']}"}
+    page_url = reverse("frontdesk:list", args=["arrivals"]) + f"?date={day.isoformat()}"
+    api_url = f"/api/v1/properties/{CODE}/arrivals?date={day.isoformat()}&limit=200"
+    with transaction.atomic():
+        missing = max(0, arrivals - busiest["n"])
+        later = list(
+            Reservation.objects.filter(property=prop, status__in=booked, arrival__gt=day, arrival__lt=window)
+            .order_by("arrival", "id")
+            .values_list("id", flat=True)[:missing]
+        )
+        Reservation.objects.filter(pk__in=later).update(arrival=day)
+        stays = list(Reservation.objects.filter(property=prop, arrival=day, status__in=booked).order_by("id"))
+        rooms = list(Room.objects.filter(property=prop).order_by("id").values_list("id", "room_type_id"))
+        free = {}
+        for room_id, type_id in rooms:
+            free.setdefault(type_id, []).append(room_id)
+        for i, res in enumerate(stays):
+            if i % 4 and free.get(res.room_type_id):
+                res.room_id = free[res.room_type_id].pop()
+        Reservation.objects.bulk_update(stays, ["room"], batch_size=500)
+        Guest.objects.filter(pk__in=[r.guest_id for r in stays[::20]]).update(vip_level=1)
+        result["arrivals"] = len(stays)
+        result["assigned"] = sum(1 for r in stays if r.room_id)
+
+        def get_page():
+            response = page.get(page_url)
+            if response.status_code != 200:
+                raise RuntimeError(f"the arrivals page answered {response.status_code}")
+            return response.content.count(b'class="button primary next-action"')
+
+        def get_api():
+            response = api.get(api_url, **auth)
+            if response.status_code != 200:
+                raise RuntimeError(f"API answered {response.status_code}: {response.content[:200]!r}")
+            return response.json()["count"]
+
+        def selector():
+            return len(desk_list(property=prop, kind="arrivals", date=day))
+
+        def floor():
+            with connection.cursor() as cursor:
+                cursor.execute(sql, [prop.pk, day, "tentative", "confirmed", "in_house"])
+                return len(cursor.fetchall())
+
+        kinds = {"page": get_page, "api": get_api, "selector": selector, "floor": floor}
+        for name, run in kinds.items():  # each shows every arrival; count the queries once, warm
+            run()
+            with CaptureQueriesContext(connection) as captured:
+                shown = run()
+            if shown != len(stays):
+                raise RuntimeError(f"{name} shows {shown} arrivals, not {len(stays)}")
+            result[name] = {"queries": len(captured.captured_queries), "arrivals": shown}
+        times: dict[str, list[float]] = {k: [] for k in kinds}
+        order = list(kinds)
+        rng = random.Random(400)
+        with Progress(TextColumn("Arrivals page"), BarColumn(), MofNCompleteColumn(), console=console) as p:
+            task = p.add_task("", total=runs)
+            for _ in range(runs):
+                rng.shuffle(order)
+                for kind in order:
+                    t0 = time.perf_counter()
+                    kinds[kind]()
+                    times[kind].append(time.perf_counter() - t0)
+                p.advance(task)
+        transaction.set_rollback(True)
+    for kind in kinds:
+        result[kind].update(summary(times[kind]))
+    for kind in ("page", "api", "selector"):
+        result[f"{kind}_over_floor"] = round(result[kind]["median_ms"] / result["floor"]["median_ms"], 1)
+    return result
+
+
 def invariants() -> dict:
     """Across every inventory row: oversells and ``sold`` against a recount of the stays."""
     from django.db import connection
@@ -1142,6 +1350,8 @@ def report(
     postings: dict,
     screen: dict,
     checks: dict,
+    assignment: dict | None = None,
+    arrivals_page: dict | None = None,
 ) -> None:
     cores = os.cpu_count()
     table = Table(title=f"Data on {database} ({cores} CPU cores)")
@@ -1254,6 +1464,53 @@ def report(
         )
     console.print(table)
 
+    if assignment is not None:
+        table = Table(
+            title=f"Auto-assign on {database}: {assignment['arrivals']} arrivals on {assignment['date']}, "
+            f"{assignment['rooms']} rooms, {assignment['runs']} runs"
+        )
+        for name in ("path", "SQL queries", "median ms", "p99 ms", "× floor"):
+            table.add_column(name, justify="left" if name == "path" else "right")
+        service, floor_row = assignment["service"], assignment["floor"]
+        table.add_row(
+            "rooms_auto_assign (reshuffle)", str(assignment["queries"]), f"{service['median_ms']:.1f}",
+            f"{service['p99_ms']:.1f}", f"{assignment['service_over_floor']:.1f}",
+        )  # fmt: skip
+        table.add_row("floor: 1 SQL query (candidate rooms)", "1", f"{floor_row['median_ms']:.2f}",
+                      f"{floor_row['p99_ms']:.2f}", "1.0")  # fmt: skip
+        console.print(table)
+        console.print(
+            f"Placed {assignment['placed']} ({assignment['upgraded']} upgrades), unplaced {assignment['unplaced']}; "
+            f"guest room wishes met: {assignment['preferences_met']:.1%}."
+        )
+
+    if arrivals_page is not None:
+        table = Table(
+            title=f"Arrivals page on {database}: {arrivals_page['arrivals']} arrivals on {arrivals_page['date']} "
+            f"({arrivals_page['assigned']} with a room), {arrivals_page['runs']} runs"
+        )
+        for name in ("path", "SQL queries", "median ms", "p99 ms", "× floor"):
+            table.add_column(name, justify="left" if name == "path" else "right")
+        for key, label in (
+            ("page", "page GET /front-desk/arrivals/"),
+            ("api", "API GET …/arrivals (200 a page)"),
+            ("selector", "selector desk_list"),
+            ("floor", "floor: 1 SQL query"),
+        ):
+            row = arrivals_page[key]
+            table.add_row(
+                label,
+                str(row["queries"]),
+                f"{row['median_ms']:.2f}",
+                f"{row['p99_ms']:.2f}",
+                f"{row['median_ms'] / arrivals_page['floor']['median_ms']:.1f}",
+            )
+        console.print(table)
+        console.print(
+            f"The busiest arrival date ahead had {arrivals_page['natural_arrivals']} arrivals; stays arriving later "
+            "were brought forward (in a transaction rolled back afterwards)."
+        )
+
     table = Table(title="Invariants over every inventory row")
     table.add_column("check")
     table.add_column("value", justify="right")
@@ -1273,6 +1530,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--attempts", type=int, default=10, help="bookings each racing client attempts")
     parser.add_argument("--postings", type=int, default=300, help="charges posted by each path, spread and hot")
     parser.add_argument("--screen-runs", type=int, default=200, help="loads of the folio screen by each path")
+    parser.add_argument("--assign-arrivals", type=int, default=400, help="arrivals the automatic assignment places")
+    parser.add_argument("--assign-runs", type=int, default=5, help="runs of the automatic assignment")
+    parser.add_argument("--arrivals", type=int, default=400, help="arrivals on the arrivals page")
+    parser.add_argument("--arrivals-runs", type=int, default=30, help="loads of the arrivals page by each path")
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
@@ -1284,8 +1545,10 @@ def main(argv: list[str] | None = None) -> int:
     cashiering = cashiering_setup()
     postings = bench_postings(args.postings, cashiering)
     screen = bench_folio_screen(args.screen_runs, cashiering)
+    assignment = bench_auto_assign(args.assign_arrivals, args.assign_runs)
+    arrivals_page = bench_arrivals_page(args.arrivals, args.arrivals_runs, cashiering)
     checks = invariants()
-    report(args.database, data, availability, writes, race, postings, screen, checks)
+    report(args.database, data, availability, writes, race, postings, screen, checks, assignment, arrivals_page)
 
     import django
 
@@ -1303,6 +1566,8 @@ def main(argv: list[str] | None = None) -> int:
         "race": race,
         "postings": postings,
         "folio_screen": screen,
+        "auto_assign": assignment,
+        "arrivals_page": arrivals_page,
         "invariants": checks,
         "seconds": round(time.perf_counter() - started, 1),
     }

@@ -46,7 +46,14 @@ from frontoffice.reservations.domain.modification import (
 from frontoffice.reservations.domain.status import HOLDS_INVENTORY, MODIFIABLE, Status, can_transition
 from frontoffice.reservations.domain.stay import Stay, StayError
 from frontoffice.reservations.messages import block_text
-from frontoffice.reservations.models import Channel, CustomerType, MarketSegment, Reservation, ReservationNight
+from frontoffice.reservations.models import (
+    STATUS_LABELS,
+    Channel,
+    CustomerType,
+    MarketSegment,
+    Reservation,
+    ReservationNight,
+)
 from frontoffice.reservations.selectors import plan_infos, tax_rules
 from frontoffice.reservations.signals import reservation_cancelled
 from frontoffice.rooms.inventory import dates_between, inventory_lock
@@ -874,3 +881,97 @@ def overbooking_set(*, property: Property, actor, room_type: RoomType, start: dt
             changes={"from": start, "to": end, "rooms": rooms},
         )
     return len(rows)
+
+
+def _transition(res: Reservation, target: Status) -> None:
+    if not can_transition(res.status, target):
+        raise IllegalTransition(
+            _("A reservation that is %(status)s cannot become %(target)s.")
+            % {"status": res.get_status_display(), "target": STATUS_LABELS[target.value]},
+            code="illegal_transition",
+        )
+
+
+def reservation_stay_begin(*, reservation: Reservation, actor) -> Reservation:
+    """The guest has arrived: confirmed → in house, in the room already assigned. The front desk
+    decides whether the check-in may happen; this records it on the reservation."""
+    require(actor, "core.check_in")
+    with transaction.atomic():
+        res = _locked(reservation)
+        _transition(res, Status.IN_HOUSE)
+        if res.room_id is None:
+            raise Conflict(_("Assign a room before checking in."), code="room_not_assigned")
+        before = snapshot(res, AUDITED_FIELDS)
+        res.status = Status.IN_HOUSE
+        res.save(update_fields=["status"])
+        audit_record(
+            property=res.property,
+            entity="reservation",
+            entity_id=res.confirmation,
+            action="check_in",
+            actor=actor,
+            changes=diff(before, snapshot(res, AUDITED_FIELDS)),
+        )
+    return res
+
+
+def reservation_stay_revert(*, reservation: Reservation, actor, reason: str) -> Reservation:
+    """Undo a check-in made by mistake: in house → confirmed, the room kept."""
+    require(actor, "core.check_in")
+    with transaction.atomic():
+        res = _locked(reservation)
+        _transition(res, Status.CONFIRMED)
+        res.status = Status.CONFIRMED
+        res.save(update_fields=["status"])
+        audit_record(
+            property=res.property,
+            entity="reservation",
+            entity_id=res.confirmation,
+            action="check_in_reverted",
+            actor=actor,
+            changes={"status": [Status.IN_HOUSE.value, Status.CONFIRMED.value]},
+            reason=reason,
+        )
+    return res
+
+
+def reservation_stay_end(*, reservation: Reservation, actor, departure: dt.date) -> Reservation:
+    """The guest leaves: in house → checked out. Leaving before the booked departure shortens the
+    stay to ``departure`` (at least one night): the unused nights go back to inventory and the
+    totals are those of the nights kept, at the prices fixed on the reservation."""
+    require(actor, "core.check_in")
+    with transaction.atomic():
+        res = _locked(reservation)
+        _transition(res, Status.CHECKED_OUT)
+        before = snapshot(res, AUDITED_FIELDS)
+        departure = max(departure, res.arrival + dt.timedelta(days=1))
+        if departure < res.departure:
+            unused = dates_between(departure, res.departure)
+            inventory_lock(property_id=res.property_id, stays=[(res.room_type_id, departure, res.departure)])
+            _release_inventory(res.room_type_id, unused)
+            kept = list(ReservationNight.objects.filter(reservation=res, date__lt=departure).order_by("date"))
+            ReservationNight.objects.filter(reservation=res, date__gte=departure).delete()
+            q = quote(
+                [(n.date, n.price) for n in kept],
+                tax_rules(res.property),
+                adults=res.adults,
+                children_ages=res.children_ages,
+            )
+            res.room_total, res.vat_total, res.city_tax_total, res.total = (
+                q.room_total,
+                q.vat_total,
+                q.city_tax,
+                q.total,
+            )
+            res.departure = departure
+        res.status = Status.CHECKED_OUT
+        res.save()
+        audit_record(
+            property=res.property,
+            entity="reservation",
+            entity_id=res.confirmation,
+            action="check_out",
+            actor=actor,
+            changes=diff(before, snapshot(res, AUDITED_FIELDS)),
+        )
+    return res

@@ -8,6 +8,7 @@ from frontoffice.folios.services.deposits import (  # noqa: F401, E402
     deposit_apply,
     deposit_folio_for,
     deposit_held,
+    deposit_return,
     deposit_schedule,
     deposit_schedule_set,
     deposit_take,

@@ -253,3 +253,44 @@ def on_reservation_cancelled(sender, *, reservation: Reservation, actor, **kwarg
         fee=reservation.cancellation_fee,
         reason=reservation.cancel_reason or _("Cancellation"),
     )
+
+
+def deposit_return(*, reservation: Reservation, actor, reason: str) -> Decimal:
+    """Undo ``deposit_apply`` when a check-in is reverted: what came in from the deposit folio
+    and is still on the bill goes back to the deposit folio. Returns the amount moved back."""
+    with transaction.atomic():
+        deposit = Folio.objects.filter(reservation=reservation, kind=FolioKind.DEPOSIT).first()
+        if deposit is None:
+            return ZERO
+        legs = Posting.objects.filter(transfer_folio=deposit).exclude(folio=deposit)
+        by_folio: dict[int, Decimal] = {}
+        for folio_id, gross in legs.values_list("folio_id", "gross"):
+            by_folio[folio_id] = by_folio.get(folio_id, ZERO) + gross
+        moved = ZERO
+        for folio_id, net in sorted(by_folio.items()):
+            amount = money(-net)
+            if amount <= 0:
+                continue
+            folios = _locked_in_order([deposit, Folio(pk=folio_id)])
+            locked_deposit, guest = folios[deposit.pk], folios[folio_id]
+            transfer_id = uuid.uuid4()
+            common = {"actor": actor, "code": _transfer_code(deposit.property), "quantity": 1, "unit_amount": amount}
+            common |= {"reason": reason[:200], "transfer_id": transfer_id}
+            _post(
+                folio=guest,
+                amounts=Amounts(net=amount, tax=ZERO, gross=amount),
+                action="deposit_back_out",
+                transfer_folio=locked_deposit,
+                description=_("Deposit returned to the deposit ledger"),
+                **common,
+            )
+            _post(
+                folio=locked_deposit,
+                amounts=Amounts(net=-amount, tax=ZERO, gross=-amount),
+                action="deposit_back_in",
+                transfer_folio=guest,
+                description=_("Deposit back from %(folio)s") % {"folio": folio_label(guest)},
+                **common,
+            )
+            moved += amount
+        return moved

@@ -22,7 +22,8 @@ TRANSITIONS: dict[Status, frozenset[Status]] = {
     Status.TENTATIVE: frozenset({Status.CONFIRMED, Status.CANCELLED, Status.WAITLISTED}),
     Status.WAITLISTED: frozenset({Status.CONFIRMED, Status.TENTATIVE, Status.CANCELLED}),
     Status.CONFIRMED: frozenset({Status.TENTATIVE, Status.IN_HOUSE, Status.CANCELLED, Status.NO_SHOW}),
-    Status.IN_HOUSE: frozenset({Status.CHECKED_OUT}),
+    # Back to confirmed only to revert a check-in made by mistake (same day, with permission).
+    Status.IN_HOUSE: frozenset({Status.CHECKED_OUT, Status.CONFIRMED}),
     Status.CHECKED_OUT: frozenset(),
     Status.CANCELLED: frozenset(),
     Status.NO_SHOW: frozenset(),

@@ -16,6 +16,7 @@ ALLOWED = {
     ("confirmed", "cancelled"),
     ("confirmed", "no_show"),
     ("in_house", "checked_out"),
+    ("in_house", "confirmed"),  # a check-in reverted
 }
 
 
