@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
-PYTEST_FLAGS ?= -q
+PYTEST_FLAGS ?= -q -n auto --maxprocesses=4
 
 .PHONY: demo test lint test-sqlite test-postgres bench install serve clean messages
 
