@@ -1226,7 +1226,20 @@ def bench_arrivals_page(arrivals: int, runs: int, setup: dict) -> dict:
         )
         Reservation.objects.filter(pk__in=later).update(arrival=day)
         stays = list(Reservation.objects.filter(property=prop, arrival=day, status__in=booked).order_by("id"))
-        rooms = list(Room.objects.filter(property=prop).order_by("id").values_list("id", "room_type_id"))
+        # Only rooms no other stay holds over these nights (PostgreSQL forbids two stays in a room).
+        last = max((r.departure for r in stays), default=day + dt.timedelta(days=1))
+        held = set(
+            Reservation.objects.filter(
+                property=prop, room__isnull=False, status__in=(*booked, "in_house"), arrival__lt=last, departure__gt=day
+            )
+            .exclude(pk__in=[r.pk for r in stays])
+            .values_list("room_id", flat=True)
+        )
+        rooms = list(
+            Room.objects.filter(property=prop).exclude(pk__in=held).order_by("id").values_list("id", "room_type_id")
+        )
+        for res in stays:
+            res.room_id = None
         free = {}
         for room_id, type_id in rooms:
             free.setdefault(type_id, []).append(room_id)
