@@ -1,4 +1,5 @@
 import datetime as dt
+from decimal import Decimal
 
 from ninja import Schema
 from pydantic import Field
@@ -69,3 +70,7 @@ class StayOut(Schema):
     @staticmethod
     def resolve_total(obj):
         return str(obj.total)
+
+
+class LateFeeIn(Schema):
+    amount: Decimal = Field(gt=0, max_digits=12, decimal_places=2)

@@ -35,6 +35,13 @@ ROUTES = [
     ),
     ("keys", "POST", "/properties/TEST/reservations/{in_house}/keys", {"count": 1}, "core.check_in"),
     ("walk-in", "POST", "/properties/TEST/walk-ins", WALK_IN, "core.book"),
+    (
+        "late check-out fee",
+        "POST",
+        "/properties/TEST/reservations/{in_house}/late-check-out-fee",
+        {"amount": "20"},
+        "core.post_charges",
+    ),
     ("registration", "GET", "/properties/TEST/reservations/{in_house}/registration", None, "core.check_in"),
     ("registration card", "GET", "/properties/TEST/reservations/{in_house}/registration-card", None, "core.check_in"),
     (

@@ -10,8 +10,24 @@ from frontoffice.core.api import scoped, user_of
 from frontoffice.core.domain.errors import InvalidInput, NotFound
 from frontoffice.frontdesk.documents import guest_registry_csv, registration_card_pdf
 from frontoffice.frontdesk.models import Traveller
-from frontoffice.frontdesk.schemas import CheckInIn, CheckOutIn, KeysIn, ReasonIn, StayOut, TravellerOut, WalkInIn
-from frontoffice.frontdesk.services import check_in, check_in_revert, check_out, keys_issue, walk_in_create
+from frontoffice.frontdesk.schemas import (
+    CheckInIn,
+    CheckOutIn,
+    KeysIn,
+    LateFeeIn,
+    ReasonIn,
+    StayOut,
+    TravellerOut,
+    WalkInIn,
+)
+from frontoffice.frontdesk.services import (
+    check_in,
+    check_in_revert,
+    check_out,
+    keys_issue,
+    late_check_out_fee_post,
+    walk_in_create,
+)
 from frontoffice.guests.services import guest_find_or_create
 from frontoffice.rates.models import RatePlan
 from frontoffice.reservations.selectors import reservation_get
@@ -128,3 +144,13 @@ def get_guest_registry(request, code: str, q: Query[RegistryQuery]):
     response = HttpResponse(guest_registry_csv(prop, q.date_from, q.date_to), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="guest-registry-{q.date_from}-{q.date_to}.csv"'
     return response
+
+
+@router.post("/properties/{code}/reservations/{confirmation}/late-check-out-fee", response={201: dict})
+def post_late_fee(request, code: str, confirmation: str, payload: LateFeeIn):
+    """Charge a late check-out to the guest's bill (code LATE-CO), to be settled before check-out."""
+    prop = scoped(request, code, "core.post_charges")
+    posting = late_check_out_fee_post(
+        reservation=_reservation(prop, confirmation), actor=user_of(request), amount=payload.amount
+    )
+    return Status(201, {"posting": posting.pk, "folio": posting.folio_id, "gross": str(posting.gross)})

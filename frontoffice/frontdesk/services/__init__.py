@@ -18,5 +18,6 @@ from frontoffice.frontdesk.services.stay import (  # noqa: F401, E402
     check_in_revert,
     check_out,
     keys_issue,
+    late_check_out_fee_post,
     walk_in_create,
 )

@@ -17,8 +17,14 @@ from frontoffice.core.audit import audit_record
 from frontoffice.core.domain.errors import Conflict, InvalidInput
 from frontoffice.core.domain.money import ZERO, money
 from frontoffice.folios.domain.ledger import balance
-from frontoffice.folios.models import Folio, FolioKind, Posting
-from frontoffice.folios.services import deposit_apply, deposit_return, deposit_schedule
+from frontoffice.folios.models import Folio, FolioKind, Posting, TransactionCode
+from frontoffice.folios.services import (
+    deposit_apply,
+    deposit_return,
+    deposit_schedule,
+    folio_for_reservation,
+    folio_post_charge,
+)
 from frontoffice.frontdesk.domain.checkin import (
     CheckInFacts,
     Refusal,
@@ -383,3 +389,24 @@ def walk_in_create(*, property, actor, room_type, rate_plan, nights: int, guest,
         changes={"nights": nights},
     )
     return res
+
+
+def late_check_out_fee_post(*, reservation: Reservation, actor, amount: Decimal) -> Posting:
+    """Charge a late check-out (code ``LATE-CO``) to the guest's bill, before settling it."""
+    require(actor, "core.post_charges")
+    res = Reservation.objects.select_related("property").get(pk=reservation.pk)
+    if res.status != "in_house":
+        _refuse([Refusal.NOT_IN_HOUSE], **_params(res))
+    code = TransactionCode.objects.filter(property=res.property, code="LATE-CO", active=True).first()
+    if code is None:
+        raise Conflict(
+            _("No active transaction code LATE-CO; set up the property's transaction codes."),
+            code="no_transaction_code",
+        )
+    folio = next(
+        (f for f in Folio.objects.filter(reservation=res, kind=FolioKind.GUEST, status="open").order_by("window")),
+        None,
+    ) or folio_for_reservation(reservation=res, actor=actor)
+    return folio_post_charge(
+        folio=folio, actor=actor, transaction_code=code, unit_amount=amount, description=_("Late check-out")
+    )

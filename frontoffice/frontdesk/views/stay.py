@@ -1,6 +1,8 @@
 """Pages for check-in (registration of every traveller, room, keys, overrides), check-out, the
 registration card and the guest registry export."""
 
+from decimal import Decimal, InvalidOperation
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -10,12 +12,12 @@ from django.views.decorators.http import require_POST
 from frontoffice.core.domain.errors import DomainError
 from frontoffice.core.web import show_error
 from frontoffice.folios.domain.ledger import balance
-from frontoffice.folios.models import FolioKind, Posting
+from frontoffice.folios.models import Folio, FolioKind, Posting
 from frontoffice.frontdesk.documents import guest_registry_csv, registration_card_pdf
 from frontoffice.frontdesk.domain.checkin import OVERRIDABLE, Override
 from frontoffice.frontdesk.forms import CheckInForm, CheckOutForm, RegistryForm, TravellerFormSet
 from frontoffice.frontdesk.models import Traveller
-from frontoffice.frontdesk.services import check_in, check_in_revert, check_out
+from frontoffice.frontdesk.services import check_in, check_in_revert, check_out, late_check_out_fee_post
 from frontoffice.reservations.models import Reservation
 from frontoffice.reservations.selectors import reservation_get
 from frontoffice.reservations.views import desk_view
@@ -156,9 +158,13 @@ def check_out_page(request, confirmation: str):
                 return redirect("reservations:detail", res.confirmation)
     else:
         form = CheckOutForm()
+    windows = list(Folio.objects.filter(reservation=res).exclude(kind=FolioKind.DEPOSIT).order_by("window"))
     context = {
         "res": res,
         "form": form,
+        "windows": windows,
+        "can_invoice": request.user.has_perm("core.issue_invoices"),
+        "can_charge": request.user.has_perm("core.post_charges") and res.status == "in_house",
         "owed": _bill(res),
         "currency": request.property.currency,
         "can_override": request.user.has_perm("core.override_front_desk"),
@@ -199,3 +205,27 @@ def guest_registry(request):
             return response
         messages.error(request, _("A range of at most a year, from before to."))
     return render(request, "frontdesk/guest_registry.html", {"form": form}, status=422 if request.GET else 200)
+
+
+@require_POST
+@desk_view("core.post_charges")
+def late_fee(request, confirmation: str):
+    res = _reservation_or_404(request, confirmation)
+    try:
+        amount = Decimal(request.POST.get("amount", "").strip())
+        if not amount.is_finite():
+            raise InvalidOperation
+    except InvalidOperation:
+        messages.error(request, _("Type the fee, e.g. 30.00."))
+        return redirect("frontdesk:check_out", res.confirmation)
+    try:
+        posting = late_check_out_fee_post(reservation=res, actor=request.user, amount=amount)
+    except DomainError as exc:
+        show_error(request, exc)
+    else:
+        messages.success(
+            request,
+            _("Late check-out charged: %(amount)s %(currency)s.")
+            % {"amount": posting.gross, "currency": request.property.currency},
+        )
+    return redirect("frontdesk:check_out", res.confirmation)

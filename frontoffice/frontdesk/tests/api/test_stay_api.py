@@ -139,3 +139,12 @@ def test_registration_card_pdf_and_guest_registry_csv(api_as, agent, manager, ho
 def test_another_property_cannot_check_in_our_guests(api_as, other_hotel, arriving):
     outsider = make_user("outsider", "front_office_manager", other_hotel.property)
     assert api_as(outsider).post(url(arriving, "check-in"), {"travellers": PAIR}).status_code == 404
+
+
+def test_a_late_check_out_fee_by_api(api_as, agent, hotel, arriving):
+    api = api_as(agent)
+    api.post(url(arriving, "check-in"), {"travellers": PAIR, "room": hotel.rooms[0].number})
+    resp = api.post(url(arriving, "late-check-out-fee"), {"amount": "25"})
+    assert resp.status_code == 201 and resp.json()["gross"] == "25.00"
+    assert api.post(url(arriving, "late-check-out-fee"), {"amount": "-1"}).status_code == 422
+    assert api.post(url(arriving, "check-out"), {}).json()["code"] == "balance_due"

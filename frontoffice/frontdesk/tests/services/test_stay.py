@@ -239,3 +239,16 @@ def test_a_walk_in_is_a_reservation_for_tonight_with_the_walk_in_channel(hotel, 
     )
     assert (res.channel, res.arrival, res.nights, res.status) == ("walk_in", today(hotel), 2, "confirmed")
     assert res.total > 0
+
+
+def test_a_late_check_out_fee_goes_on_the_bill_before_settling(arriving, agent, codes):
+    from frontoffice.frontdesk.services import late_check_out_fee_post
+
+    with pytest.raises(Conflict):
+        late_check_out_fee_post(reservation=arriving, actor=agent, amount=D("30"))  # not in house yet
+    res = check_in(reservation=arriving, actor=agent, travellers=PAIR)
+    fee = late_check_out_fee_post(reservation=res, actor=agent, amount=D("30"))
+    assert fee.transaction_code.code == "LATE-CO" and fee.gross == D("30.00") and fee.folio.window == 1
+    with pytest.raises(Conflict) as refused:
+        check_out(reservation=res, actor=agent)
+    assert refused.value.code == "balance_due" and "30.00" in refused.value.detail

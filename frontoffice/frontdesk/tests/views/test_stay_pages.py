@@ -137,3 +137,15 @@ def test_the_reservation_page_offers_the_next_step_at_the_desk(client_as, agent,
     page = client.get(detail).text
     assert reverse("frontdesk:check_out", args=[arriving.confirmation]) in page
     assert reverse("frontdesk:check_in", args=[arriving.confirmation]) not in page
+
+
+def test_the_check_out_page_charges_a_late_check_out_and_offers_the_invoice(client_as, agent, hotel, arriving, codes):
+    client = client_as(agent)
+    client.post(reverse("frontdesk:check_in", args=[arriving.confirmation]), form_data(room=hotel.rooms[0].number))
+    url = reverse("frontdesk:check_out", args=[arriving.confirmation])
+    resp = client.post(reverse("frontdesk:late_fee", args=[arriving.confirmation]), {"amount": "30"}, follow=True)
+    assert "Late check-out charged: 30.00 EUR" in resp.text and "30.00 EUR" in resp.text
+    folio = folio_for_reservation(reservation=arriving, actor=agent)
+    assert reverse("folios:issue_invoice", args=[folio.pk]) in client.get(url).text
+    bad = client.post(reverse("frontdesk:late_fee", args=[arriving.confirmation]), {"amount": "NaN"}, follow=True)
+    assert "Type the fee" in bad.text
