@@ -6,6 +6,7 @@ from decimal import Decimal, InvalidOperation
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -155,6 +156,9 @@ def check_out_page(request, confirmation: str):
                 status = exc.status
             else:
                 messages.success(request, _("%(guest)s is checked out.") % {"guest": res.guest.full_name})
+                back = request.POST.get("next", "")
+                if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+                    return redirect(back)
                 return redirect("reservations:detail", res.confirmation)
     else:
         form = CheckOutForm()

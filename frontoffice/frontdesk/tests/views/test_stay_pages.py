@@ -149,3 +149,24 @@ def test_the_check_out_page_charges_a_late_check_out_and_offers_the_invoice(clie
     assert reverse("folios:issue_invoice", args=[folio.pk]) in client.get(url).text
     bad = client.post(reverse("frontdesk:late_fee", args=[arriving.confirmation]), {"amount": "NaN"}, follow=True)
     assert "Type the fee" in bad.text
+
+
+def test_a_settled_guest_due_out_checks_out_in_one_click_from_the_departures_list(client_as, agent, hotel, codes):
+    (res,) = book(hotel, agent, arrival=hotel.property.business_date, nights=1, adults=2)
+    Room.objects.filter(pk=hotel.rooms[1].pk).update(condition="inspected")
+    client = client_as(agent)
+    client.post(reverse("frontdesk:check_in", args=[res.confirmation]), form_data(room=hotel.rooms[1].number))
+    hotel.property.business_date += dt.timedelta(days=1)
+    hotel.property.save()
+    departures = reverse("frontdesk:list", args=["departures"])
+    page = client.get(departures).text
+    assert "Express check-out" in page and res.guest.last_name in page
+    resp = client.post(reverse("frontdesk:check_out", args=[res.confirmation]), {"next": departures}, follow=True)
+    assert resp.redirect_chain[-1][0] == departures and "is checked out" in resp.text
+    assert Reservation.objects.get(pk=res.pk).status == "checked_out"
+    # An outside address in "next" is ignored.
+    (other,) = book(hotel, agent, arrival=hotel.property.business_date, nights=1, adults=2)
+    Room.objects.filter(pk=hotel.rooms[2].pk).update(condition="inspected")
+    client.post(reverse("frontdesk:check_in", args=[other.confirmation]), form_data(room=hotel.rooms[2].number))
+    resp = client.post(reverse("frontdesk:check_out", args=[other.confirmation]), {"next": "https://evil.example/"})
+    assert resp.status_code == 302 and "evil" not in resp["Location"]
