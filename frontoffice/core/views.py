@@ -28,6 +28,9 @@ def _back(request, fallback="/"):
 
 @login_required
 def home(request):
+    # Whoever checks guests in starts the day at the front desk; reservations agents at availability.
+    if request.user.has_perm("core.check_in") and request.user.has_perm("core.view_reservations"):
+        return redirect("frontdesk:dashboard")
     if request.user.has_perm("core.view_rates"):
         return redirect("reservations:availability")
     if request.user.has_perm("core.view_reservations"):

@@ -33,7 +33,7 @@ def test_a_cashier_posts_a_charge_takes_a_payment_and_issues_the_invoice_pdf(
     page.fill("input[name=username]", "cashier")
     page.fill("input[name=password]", "pass-cashier")
     page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r"/availability/"))
+    page.wait_for_url(re.compile(r"/front-desk/"))  # the desk's landing page
 
     # Post a dinner to the guest's folio.
     page.goto(f"{live_server.url}/reservations/{res.confirmation}/folio/")

@@ -170,3 +170,9 @@ def test_a_settled_guest_due_out_checks_out_in_one_click_from_the_departures_lis
     client.post(reverse("frontdesk:check_in", args=[other.confirmation]), form_data(room=hotel.rooms[2].number))
     resp = client.post(reverse("frontdesk:check_out", args=[other.confirmation]), {"next": "https://evil.example/"})
     assert resp.status_code == 302 and "evil" not in resp["Location"]
+
+
+def test_the_desk_starts_the_day_at_the_front_desk_and_reservations_at_availability(client_as, agent, hotel):
+    assert client_as(agent).get("/")["Location"] == reverse("frontdesk:dashboard")
+    resa = make_user("resa", "reservations_agent", hotel.property)
+    assert client_as(resa).get("/")["Location"] == reverse("reservations:availability")

@@ -56,6 +56,8 @@ def test_an_agent_searches_books_and_finds_the_guest_on_the_tape_chart(live_serv
     page.fill("input[name=username]", "desk")
     page.fill("input[name=password]", "pass-desk")
     page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r"/front-desk/"))  # the desk's landing page
+    page.keyboard.press("Alt+a")  # the access key of Availability
     page.wait_for_url(re.compile(r"/availability/"))
 
     # Search (HTMX swaps the results in and pushes the URL).
@@ -123,7 +125,7 @@ def test_an_agent_searches_books_and_finds_the_guest_on_the_tape_chart(live_serv
     page.fill("input[name=username]", "boss")
     page.fill("input[name=password]", "pass-boss")
     page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r"/availability/"))
+    page.wait_for_url(re.compile(r"/front-desk/"))  # the desk's landing page
     page.get_by_role("button", name="Español").click()
     page.wait_for_selector("text=Disponibilidad")
     page.goto(live_server.url + "/rates/")
