@@ -5,6 +5,8 @@ folio. Where the page for an action is not there (or the agent may not use it), 
 to the reservation instead.
 """
 
+import datetime as dt
+
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
@@ -88,6 +90,7 @@ def dashboard(request):
     summary = desk_summary(property=prop, date=form.chosen_date())
     actions = Actions(request.user, summary.date)
     context = {
+        "tomorrow": request.property.business_date + dt.timedelta(days=1),
         "summary": summary,
         "form": form,
         "not_ready": [(r, actions.next(r)) for r in summary.rooms_not_ready],

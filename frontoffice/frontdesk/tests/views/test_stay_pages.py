@@ -176,3 +176,14 @@ def test_the_desk_starts_the_day_at_the_front_desk_and_reservations_at_availabil
     assert client_as(agent).get("/")["Location"] == reverse("frontdesk:dashboard")
     resa = make_user("resa", "reservations_agent", hotel.property)
     assert client_as(resa).get("/")["Location"] == reverse("reservations:availability")
+
+
+def test_a_walk_in_starts_from_the_dashboard_with_tonight_and_the_walk_in_channel(client_as, agent, hotel):
+    page = client_as(agent).get(reverse("frontdesk:dashboard")).text
+    today = hotel.property.business_date
+    assert f"arrival={today:%Y-%m-%d}&amp;departure={today + dt.timedelta(days=1):%Y-%m-%d}&amp;channel=walk_in" in page
+    form = client_as(agent).get(
+        reverse("reservations:book"),
+        {"arrival": today, "departure": today + dt.timedelta(days=1), "channel": "walk_in"},
+    )
+    assert form.status_code == 200 and 'value="walk_in" selected' in form.text
