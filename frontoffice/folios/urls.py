@@ -18,6 +18,7 @@ urlpatterns = [
         name="reverse",
     ),
     path("reservations/<str:confirmation>/folio/deposits/", deposits.take_deposit, name="take_deposit"),
+    path("folios/postings/<int:posting_id>/actions/", postings.posting_actions, name="posting_actions"),
     path("folios/<int:folio_id>/invoice/", invoices.issue, name="issue_invoice"),
     path("invoices/", invoices.invoice_list_page, name="invoices"),
     path("invoices/<int:invoice_id>/", invoices.invoice_page, name="invoice"),

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 from frontoffice.core.domain.errors import DomainError
 from frontoffice.core.domain.money import ZERO
 from frontoffice.core.web import show_error
-from frontoffice.folios.domain.ledger import MAX_WINDOWS, balance, kind_of, reversal_needs_manager
+from frontoffice.folios.domain.ledger import MAX_WINDOWS, Kind, balance, kind_of, reversal_needs_manager
 from frontoffice.folios.forms import CARD_BRANDS, ChargeForm, PaymentForm, RefundForm, ReverseForm
 from frontoffice.folios.models import METHOD_LABELS, Folio, FolioStatus
 from frontoffice.folios.selectors import folio_list_for_reservation, posting_get
@@ -120,6 +120,8 @@ def _rows(folio: Folio, user, void_limit: Decimal) -> list[dict]:
                 "reverses_id": p.reversal_of_id,
                 "can_reverse": reversible and not needs_manager,
                 "needs_manager": needs_manager,
+                # A charge still standing may be moved (the page adds: open folio, right, somewhere to go).
+                "may_move": kind is Kind.CHARGE and reversal is None and p.reversal_of_id is None and p.gross > 0,
             }
         )
     return rows
@@ -303,3 +305,36 @@ def open_window(request, confirmation: str):
         return _page(request, res, status=exc.status)
     messages.success(request, _("Window %(n)d opened.") % {"n": window})
     return _back(res, window)
+
+
+@desk_view("core.view_folios")
+def posting_actions(request, posting_id: int):
+    """The move and reverse forms of one posting, loaded when the cashier asks for them (HTMX
+    swaps them into the row; without JavaScript it is a page of its own). Rendering these forms
+    for every row of a long folio would cost more than the rest of the page."""
+    from frontoffice.folios.views.transfers import transfer_context  # that module builds on this one
+
+    posting = posting_get(property=request.property, pk=posting_id)
+    if posting is None:
+        raise Http404(_("No such posting."))
+    res = posting.folio.reservation
+    if res is not None:
+        folios = folio_list_for_reservation(reservation=res)
+    else:
+        folios = list(Folio.objects.filter(pk=posting.folio_id).prefetch_related("postings__transaction_code"))
+        folios[0].balance = balance(p.gross for p in folios[0].postings.all())
+    folio = next(f for f in folios if f.pk == posting.folio_id)
+    rows = _rows(folio, request.user, request.property.void_limit)
+    window = {"number": folio.window, "folio": folio, "open": folio.status == FolioStatus.OPEN, "rows": rows}
+    context = {
+        "row": next(r for r in rows if r["posting"].pk == posting.pk),
+        "w": window,
+        "res": res,
+        "tx": transfer_context(request, res, folios),
+        "currency": request.property.currency,
+        "back": reverse("folios:folio", args=[res.confirmation])
+        if res
+        else reverse("folios:house_folio", args=[folio.pk]),
+    }
+    template = "folios/_posting_actions.html" if request.htmx else "folios/posting_actions.html"
+    return render(request, template, context)

@@ -58,6 +58,21 @@ def test_a_cashier_posts_a_charge_takes_a_payment_and_issues_the_invoice_pdf(
     assert "0.00 EUR" in page.locator("#total-balance").inner_text()
     page.screenshot(path=str(SHOTS / "folio.png"), full_page=True)
 
+    # A minibar charge posted by mistake is reversed from its row: the form comes when asked for.
+    charge.locator("select[name=charge-transaction_code]").select_option(label="MINI · Minibar")
+    charge.locator("input[name=charge-quantity]").fill("1")
+    charge.locator("input[name=charge-unit_amount]").fill("4.50")
+    charge.locator("button[type=submit]").click()
+    page.wait_for_selector(".msg-success")
+    mini = Posting.objects.get(transaction_code__code="MINI")
+    row = page.locator(f"#posting-{mini.pk}")
+    row.locator("a.row-actions").click()
+    row.locator("input[name=reason]").fill("Not consumed")
+    row.locator("button.danger").click()
+    page.wait_for_selector(".msg-success")
+    assert Posting.objects.filter(reversal_of=mini).exists()
+    assert "0.00 EUR" in page.locator("#total-balance").inner_text()
+
     # Issue the invoice from the window: the payer comes prefilled from the guest.
     page.locator("#window-1 a.issue-invoice").click()
     page.wait_for_url(re.compile(r"/folios/\d+/invoice/"))
@@ -77,4 +92,4 @@ def test_a_cashier_posts_a_charge_takes_a_payment_and_issues_the_invoice_pdf(
 
     invoice = Invoice.objects.get()
     assert (invoice.gross, invoice.paid, invoice.payer_tax_id) == (55, 55, "X1234567L")
-    assert Posting.objects.filter(folio__reservation=res).count() == 2
+    assert Posting.objects.filter(folio__reservation=res).count() == 4  # dinner, payment, minibar and its reversal

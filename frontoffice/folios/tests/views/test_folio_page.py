@@ -128,8 +128,9 @@ def test_an_agent_cannot_refund_even_by_posting_directly(client_as, agent, folio
 def test_reversing_a_posting_links_the_pair_and_nets_to_zero(client_as, agent, folio, reservation, codes):
     posting = folio_post_charge(folio=folio, actor=agent, transaction_code=codes["PARK"], unit_amount=D("15"))
     client = client_as(agent)
-    page = client.get(url(reservation)).text
-    assert url(reservation, "reverse", posting.pk) in page
+    actions = reverse("folios:posting_actions", args=[posting.pk])
+    assert actions in client.get(url(reservation)).text
+    assert url(reservation, "reverse", posting.pk) in client.get(actions, headers={"HX-Request": "true"}).text
     resp = client.post(url(reservation, "reverse", posting.pk), {"reason": "Wrong room"})
     assert resp.status_code == 302
     reversal = Posting.objects.get(reversal_of=posting)
@@ -139,7 +140,8 @@ def test_reversing_a_posting_links_the_pair_and_nets_to_zero(client_as, agent, f
     assert f"Posting {posting.pk} reversed." in page
     assert f'reversed by <a href="#posting-{reversal.pk}">' in page
     assert f'reverses <a href="#posting-{posting.pk}">' in page
-    assert url(reservation, "reverse", posting.pk) not in page  # once only
+    assert url(reservation, "reverse", posting.pk) not in client.get(actions).text  # once only
+    assert actions not in page
 
 
 def test_a_reversal_above_the_void_limit_needs_a_manager(client_as, agent, folio, reservation, codes):
@@ -230,3 +232,16 @@ def test_the_page_speaks_spanish_after_switching_language(client_as, agent, foli
     assert "FB · Alimentos y bebidas" in page
     resp = charge(client, reservation, amount="5")
     assert "Cargo registrado" in client.get(resp["Location"]).text
+
+
+def test_a_refused_reversal_shows_its_form_again_in_the_row(client_as, agent, folio, reservation, codes):
+    posting = folio_post_charge(folio=folio, actor=agent, transaction_code=codes["PARK"], unit_amount=D("15"))
+    resp = client_as(agent).post(url(reservation, "reverse", posting.pk), {"reason": "x" * 201})
+    assert resp.status_code == 422
+    assert f'id="posting-actions-{posting.pk}"' in resp.text and url(reservation, "reverse", posting.pk) in resp.text
+
+
+def test_another_propertys_posting_actions_are_not_found(client_as, other_hotel, folio, agent, codes):
+    posting = folio_post_charge(folio=folio, actor=agent, transaction_code=codes["PARK"], unit_amount=D("15"))
+    outsider = client_as(make_user("outsider", "front_office_manager", other_hotel.property))
+    assert outsider.get(reverse("folios:posting_actions", args=[posting.pk])).status_code == 404

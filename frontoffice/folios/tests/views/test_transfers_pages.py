@@ -39,9 +39,16 @@ def room(folio, agent, codes):
 def test_the_folio_page_shows_windows_side_by_side_with_move_and_transfer_actions(
     client_as, agent, reservation, room, window2
 ):
-    text = client_as(agent).get(page(reservation)).text
+    client = client_as(agent)
+    text = client.get(page(reservation)).text
     assert 'class="folio-windows"' in text and "grid-template-columns" in text
-    assert reverse("folios:move", args=[room.pk]) in text and "Move" in text
+    # Each row offers its actions; the forms come when asked for (HTMX swaps them into the row).
+    actions = reverse("folios:posting_actions", args=[room.pk])
+    assert f'hx-get="{actions}"' in text and "Move or reverse" in text
+    partial = client.get(actions, headers={"HX-Request": "true"}).text
+    assert reverse("folios:move", args=[room.pk]) in partial and "<html" not in partial
+    full = client.get(actions).text
+    assert reverse("folios:move", args=[room.pk]) in full and "Back to the folio" in full
     assert reverse("folios:transfer_balance", args=[room.folio.pk]) in text and "Transfer balance" in text
     assert reverse("folios:close", args=[window2.pk]) in text  # window 2 is settled
     assert reverse("folios:close", args=[room.folio.pk]) not in text  # window 1 owes 110
