@@ -207,8 +207,9 @@ def _submit(request, confirmation: str, name: str, act):
     return _page(request, res, folios, status=status, **{name: form})
 
 
-@folio_action("core.post_charges")
-def post_charge(request, confirmation: str):
+def charge_act(request):
+    """Post the charge form's line to a folio; returns the message for the cashier."""
+
     def act(folio, d):
         posting = folio_post_charge(
             folio=folio,
@@ -225,11 +226,12 @@ def post_charge(request, confirmation: str):
             "currency": request.property.currency,
         }
 
-    return _submit(request, confirmation, "charge_form", act)
+    return act
 
 
-@folio_action("core.take_payments")
-def take_payment(request, confirmation: str):
+def payment_act(request):
+    """Take the payment form's payment on a folio; returns the message for the cashier."""
+
     def act(folio, d):
         posting = folio_post_payment(
             folio=folio,
@@ -247,7 +249,17 @@ def take_payment(request, confirmation: str):
             "method": METHOD_LABELS[posting.payment_method],
         }
 
-    return _submit(request, confirmation, "payment_form", act)
+    return act
+
+
+@folio_action("core.post_charges")
+def post_charge(request, confirmation: str):
+    return _submit(request, confirmation, "charge_form", charge_act(request))
+
+
+@folio_action("core.take_payments")
+def take_payment(request, confirmation: str):
+    return _submit(request, confirmation, "payment_form", payment_act(request))
 
 
 @folio_action("core.refund")

@@ -40,8 +40,6 @@ from frontoffice.folios.selectors import (
 from frontoffice.folios.services import (
     folio_close,
     folio_open_house,
-    folio_post_charge,
-    folio_post_payment,
     folio_reopen,
     folio_reverse_posting,
     folio_set_credit_limit,
@@ -392,47 +390,13 @@ def _house_submit(request, folio_id: int, name: str, form, act):
 @folio_action("core.post_charges")
 def house_charge(request, folio_id: int):
     form = ChargeForm(request.POST, prefix="charge", windows=[1], property=request.property)
-
-    def act(folio, d):
-        posting = folio_post_charge(
-            folio=folio,
-            actor=request.user,
-            transaction_code=d["transaction_code"],
-            quantity=d["quantity"],
-            unit_amount=d["unit_amount"],
-            description=d["description"],
-            reference=d["reference"],
-        )
-        return _("Charge posted: %(description)s, %(amount)s %(currency)s.") % {
-            "description": posting.description,
-            "amount": posting.gross,
-            "currency": request.property.currency,
-        }
-
-    return _house_submit(request, folio_id, "charge_form", form, act)
+    return _house_submit(request, folio_id, "charge_form", form, folio_pages.charge_act(request))
 
 
 @folio_action("core.take_payments")
 def house_payment(request, folio_id: int):
     form = PaymentForm(request.POST, prefix="payment", windows=[1])
-
-    def act(folio, d):
-        posting = folio_post_payment(
-            folio=folio,
-            actor=request.user,
-            method=d["method"],
-            amount=d["amount"],
-            card_brand=d["card_brand"],
-            card_last4=d["card_last4"],
-            card_token=d["card_token"],
-            reference=d["reference"],
-        )
-        return _("Payment taken: %(amount)s %(currency)s.") % {
-            "amount": -posting.gross,
-            "currency": request.property.currency,
-        }
-
-    return _house_submit(request, folio_id, "payment_form", form, act)
+    return _house_submit(request, folio_id, "payment_form", form, folio_pages.payment_act(request))
 
 
 @folio_action(None)  # the service asks for the right of the posting's kind
