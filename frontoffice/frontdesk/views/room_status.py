@@ -1,5 +1,8 @@
 """The room-status board: every room per floor, coloured by its code, with overlays and
-discrepancies; refreshed every 30 seconds by HTMX; rooms ticked on it can be changed together."""
+discrepancies; refreshed every 30 seconds by HTMX, except while rooms are ticked; rooms ticked on
+it can be changed together, in place with HTMX or by a plain form post without JavaScript."""
+
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -9,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import reswap, trigger_client_event
 
 from frontoffice.core.domain.errors import DomainError
 from frontoffice.core.web import show_error
@@ -26,48 +30,71 @@ def _int_or_none(value):
         return None
 
 
-@vary_on_headers("HX-Request")
-@desk_view()
-def board(request):
-    if not room_status_readable(request.user):
-        raise PermissionDenied
-    prop = request.property
-    floor = _int_or_none(request.GET.get("floor"))
-    code = request.GET.get("code", "")
+def _board_context(request, *, floor: int | None, code: str) -> dict:
     code = code if code in board_codes() else ""
-    context = {
-        "floors": room_status_board(property=prop, floor=floor, code=code),
+    return {
+        "floors": room_status_board(property=request.property, floor=floor, code=code),
         "floor": floor,
         "code": code,
         "can_update": request.user.has_perm("core.update_room_status"),
         "can_view_reservations": request.user.has_perm("core.view_reservations"),
     }
+
+
+@vary_on_headers("HX-Request")
+@desk_view()
+def board(request):
+    if not room_status_readable(request.user):
+        raise PermissionDenied
+    floor = _int_or_none(request.GET.get("floor"))
+    context = _board_context(request, floor=floor, code=request.GET.get("code", ""))
     if wants_partial(request):
         return render(request, "frontdesk/_board.html", context)
-    context.update({"all_floors": board_floors(property=prop), "codes": board_codes(), "form": RoomStatusBulkForm()})
+    context.update(
+        {"all_floors": board_floors(property=request.property), "codes": board_codes(), "form": RoomStatusBulkForm()}
+    )
     return render(request, "frontdesk/board.html", context)
 
 
-@require_POST
-@desk_view("core.update_room_status")
-def board_update(request):
+def _change_ticked_rooms(request) -> bool:
+    """Apply the bulk form to the ticked rooms; say how it went as a message. True when done."""
     form = RoomStatusBulkForm(request.POST)
-    back = reverse("frontdesk:room_status")
-    floor = _int_or_none(request.POST.get("floor"))
-    if floor is not None:
-        back += f"?floor={floor}"
-    numbers = request.POST.getlist("rooms")
     if not form.is_valid():
         messages.error(request, _("Choose what to change."))
-        return redirect(back)
+        return False
+    numbers = request.POST.getlist("rooms")
     try:
         rooms = room_status_set_bulk(property=request.property, numbers=numbers, actor=request.user, **form.change())
     except DomainError as exc:
         show_error(request, exc)
-        return redirect(back)
+        return False
     messages.success(
         request,
         ngettext("Room %(rooms)s updated.", "%(n)d rooms updated: %(rooms)s.", len(rooms))
         % {"n": len(rooms), "rooms": ", ".join(r.number for r in rooms)},
     )
-    return redirect(back)
+    return True
+
+
+@require_POST
+@desk_view("core.update_room_status")
+def board_update(request):
+    """Change the ticked rooms. From HTMX: the board as it is now, the message out of band; on a
+    refusal only the message, so the ticks and the change stay for another try. Without
+    JavaScript: back to the board, on the same floor and status filter."""
+    floor = _int_or_none(request.POST.get("floor"))
+    code = request.POST.get("code", "")
+    code = code if code in board_codes() else ""
+    done = _change_ticked_rooms(request)
+    if request.htmx:
+        if not done:
+            return reswap(
+                render(request, "frontdesk/_board.html", {"with_messages": True, "messages_only": True}), "none"
+            )
+        context = {**_board_context(request, floor=floor, code=code), "with_messages": True}
+        # "rooms-changed" resets the change form, as a fresh page would: the next rooms ticked
+        # must not inherit this change unseen.
+        return trigger_client_event(render(request, "frontdesk/_board.html", context), "rooms-changed")
+    query = urlencode({k: v for k, v in (("floor", floor), ("code", code)) if v not in (None, "")})
+    back = reverse("frontdesk:room_status")
+    return redirect(f"{back}?{query}" if query else back)
