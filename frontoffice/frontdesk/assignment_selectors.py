@@ -1,6 +1,6 @@
 """Reads for the room-assignment pages: the rooms that can take a stay, best first, with why."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from frontoffice.frontdesk.domain.assignment import Suggestion, suggest_rooms, wishes_of
 from frontoffice.frontdesk.services.assignment import (
@@ -10,6 +10,7 @@ from frontoffice.frontdesk.services.assignment import (
     room_types_info,
     rooms_info,
 )
+from frontoffice.reservations.domain.status import Status
 from frontoffice.reservations.models import Reservation
 
 
@@ -32,16 +33,21 @@ def room_choices(*, reservation: Reservation, limit: int = 30) -> tuple[list[Roo
     guest's room wishes. A handful of queries, whatever the size of the hotel."""
     prop = reservation.property
     res = reservation
-    rooms = rooms_info(prop, res.arrival, res.departure)
+    arrival = arrival_of(res)
+    moving = res.status == Status.IN_HOUSE.value
+    if moving:  # a guest in house moves for the nights left, from tonight
+        arrival = replace(arrival, arrival=min(max(prop.business_date, res.arrival), res.departure))
+    rooms = rooms_info(prop, arrival.arrival, res.departure)
+    if moving:
+        rooms = [r for r in rooms if r.id != res.room_id]
     types = room_types_info(prop)
-    occupied = occupancy(occupied_between(prop, res.arrival, res.departure).exclude(pk=res.pk))
+    occupied = occupancy(occupied_between(prop, arrival.arrival, res.departure).exclude(pk=res.pk))
     party = list(
         Reservation.objects.filter(property=prop, party=res.party, room__isnull=False)
         .exclude(pk=res.pk)
         .values_list("room_id", flat=True)
     )
     party_size = Reservation.objects.filter(property=prop, party=res.party).count()
-    arrival = arrival_of(res)
     suggestions: list[Suggestion] = suggest_rooms(
         arrival=arrival, rooms=rooms, room_types=types, occupied=occupied, today=prop.business_date,
         party_rooms=party, party_size=party_size,

@@ -1,6 +1,7 @@
 """Per-night inventory, reservations and their nightly prices."""
 
 import builtins
+import datetime as dt
 from decimal import Decimal
 
 from django.conf import settings
@@ -63,6 +64,17 @@ class Reservation(models.Model):
     room_type = models.ForeignKey(RoomType, on_delete=models.PROTECT, related_name="reservations")
     rate_plan = models.ForeignKey(RatePlan, on_delete=models.PROTECT, related_name="reservations")
     room = models.ForeignKey(Room, null=True, blank=True, on_delete=models.PROTECT, related_name="reservations")
+    room_since = models.DateField(
+        null=True, blank=True, help_text=_("First night in the current room after a room move (empty: the arrival)")
+    )
+    room_type_charged = models.ForeignKey(
+        RoomType,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The booked room type the stay is priced on, when an upgrade or downgrade put it in another type"),
+    )
     arrival = models.DateField()
     departure = models.DateField()
     adults = models.PositiveSmallIntegerField(default=1)
@@ -92,6 +104,9 @@ class Reservation(models.Model):
     price_overridden = models.BooleanField(default=False)
     cancellation_fee = models.DecimalField(max_digits=12, decimal_places=2, default=Decimal("0"))
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    cancelled_on = models.DateField(
+        null=True, blank=True, help_text=_("Business date of the cancellation or of the no-show")
+    )
     cancel_reason = models.CharField(max_length=200, blank=True)
     booked_on = models.DateField(help_text=_("Business date the booking was made"))
     created_at = models.DateTimeField(auto_now_add=True)
@@ -103,6 +118,10 @@ class Reservation(models.Model):
             models.UniqueConstraint(fields=["property", "confirmation"], name="reservation_confirmation_unique"),
             models.CheckConstraint(condition=Q(departure__gt=F("arrival")), name="reservation_departure_after_arrival"),
             models.CheckConstraint(condition=Q(adults__gte=1), name="reservation_adults_gte_1"),
+            models.CheckConstraint(
+                condition=Q(room_since__isnull=True) | Q(room_since__gte=F("arrival"), room_since__lte=F("departure")),
+                name="reservation_room_since_in_stay",
+            ),
         ]
         indexes = [
             models.Index(fields=["property", "arrival"]),
@@ -113,6 +132,16 @@ class Reservation(models.Model):
 
     def __str__(self) -> str:
         return self.confirmation
+
+    @builtins.property
+    def room_from(self) -> dt.date:
+        """The first night this stay holds its current room."""
+        return self.room_since or self.arrival
+
+    @builtins.property
+    def booked_room_type_id(self) -> int:
+        """The room type the guest booked and pays for (``room_type`` is the one the stay holds)."""
+        return self.room_type_charged_id or self.room_type_id
 
     @builtins.property
     def nights(self) -> int:

@@ -194,9 +194,13 @@ class ReservationOut(Schema):
     party: str
     status: str
     guest: GuestBrief
-    room_type: str
+    room_type: str = Field(description="The room type the stay holds (that of its room after an upgrade)")
+    room_type_charged: str | None = Field(
+        None, description="The booked room type it is priced on, when an upgrade or downgrade put it in another type"
+    )
     rate_plan: str
     room: str | None
+    room_since: dt.date | None = Field(None, description="First night in the current room after a room move")
     arrival: dt.date
     departure: dt.date
     nights: int
@@ -225,6 +229,10 @@ class ReservationOut(Schema):
     @staticmethod
     def resolve_room_type(obj):
         return obj.room_type.code
+
+    @staticmethod
+    def resolve_room_type_charged(obj):
+        return obj.room_type_charged.code if obj.room_type_charged_id else None
 
     @staticmethod
     def resolve_rate_plan(obj):

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,10 +24,10 @@ from frontoffice.core.domain.money import money
 from frontoffice.core.models import Property
 from frontoffice.guests.models import Company, Guest
 from frontoffice.guests.services import guest_find_or_create
-from frontoffice.rates.domain.policies import CancellationPolicy, deposit_due, may_sell_plan
+from frontoffice.rates.domain.policies import CancellationPolicy, deposit_due, may_sell_plan, penalty_amount
 from frontoffice.rates.domain.pricing import NightPrice, Quote, quote
 from frontoffice.rates.domain.restrictions import Block
-from frontoffice.rates.models import RatePlan
+from frontoffice.rates.models import Guarantee, RatePlan
 from frontoffice.rates.selectors import daily_rates_load
 from frontoffice.reservations.domain.availability import (
     NightInventory,
@@ -55,7 +56,7 @@ from frontoffice.reservations.models import (
     ReservationNight,
 )
 from frontoffice.reservations.selectors import plan_infos, tax_rules
-from frontoffice.reservations.signals import reservation_cancelled
+from frontoffice.reservations.signals import reservation_cancelled, reservation_no_show_marked
 from frontoffice.rooms.inventory import dates_between, inventory_lock
 from frontoffice.rooms.models import InventoryNight, RoomType
 
@@ -561,7 +562,8 @@ def reservation_modify(
             )
         new_arrival = arrival or res.arrival
         new_departure = departure or res.departure
-        new_type = room_type or res.room_type
+        # An upgraded stay is re-booked in the type it pays for; the desk assigns a room again.
+        new_type = room_type or (res.room_type_charged if res.room_type_charged_id else res.room_type)
         new_plan = rate_plan or res.rate_plan
         if rate_plan is not None and rate_plan.pk != res.rate_plan_id:
             if not rate_plan.active:
@@ -597,7 +599,7 @@ def reservation_modify(
             holds = res.status in HOLDS_INVENTORY
             old_dates = dates_between(res.arrival, res.departure)
             new_dates = stay.dates()
-            same_product = new_type.pk == res.room_type_id and new_plan.pk == res.rate_plan_id
+            same_product = new_type.pk == res.booked_room_type_id and new_plan.pk == res.rate_plan_id
             penalty_now = cancellation_fee_preview(reservation=res)
             stays = [(new_type.pk, stay.arrival, stay.departure)]
             if holds:
@@ -645,6 +647,7 @@ def reservation_modify(
             dates_changed = (stay.arrival, stay.departure) != (res.arrival, res.departure)
             res.arrival, res.departure = stay.arrival, stay.departure
             res.room_type, res.rate_plan = new_type, new_plan
+            res.room_type_charged, res.room_since = None, None
             res.adults, res.children_ages = new_adults, new_ages
             res.meal_plan = new_plan.meal_plan
             if res.room_id and (res.room.room_type_id != new_type.pk or (dates_changed and _room_taken(res))):
@@ -689,9 +692,10 @@ def _room_taken(res: Reservation) -> bool:
         Reservation.objects.filter(
             room_id=res.room_id,
             status__in=[s.value for s in HOLDS_INVENTORY],
-            arrival__lt=res.departure,
             departure__gt=res.arrival,
         )
+        .annotate(room_from=Coalesce("room_since", "arrival"))
+        .filter(room_from__lt=res.departure)
         .exclude(pk=res.pk)
         .exists()
     )
@@ -710,7 +714,7 @@ def _price_change(
 ) -> Quote:
     """The changed stay's quote: kept nights keep their agreed price (see domain.modification)."""
     prop = res.property
-    same_product = room_type.pk == res.room_type_id and rate_plan.pk == res.rate_plan_id
+    same_product = room_type.pk == res.booked_room_type_id and rate_plan.pk == res.rate_plan_id
     offer = _evaluate(
         property=prop,
         room_type=room_type,
@@ -801,6 +805,7 @@ def reservation_cancel(
         res.status = Status.CANCELLED
         res.cancellation_fee = fee
         res.cancelled_at = now
+        res.cancelled_on = res.property.business_date
         res.cancel_reason = reason.strip()[:200]
         res.room = None
         res.save()
@@ -922,7 +927,8 @@ def reservation_stay_revert(*, reservation: Reservation, actor, reason: str) -> 
         res = _locked(reservation)
         _transition(res, Status.CONFIRMED)
         res.status = Status.CONFIRMED
-        res.save(update_fields=["status"])
+        res.room_since = None  # a move made before the revert was on the arrival day
+        res.save(update_fields=["status", "room_since"])
         audit_record(
             property=res.property,
             entity="reservation",
@@ -974,4 +980,100 @@ def reservation_stay_end(*, reservation: Reservation, actor, departure: dt.date)
             actor=actor,
             changes=diff(before, snapshot(res, AUDITED_FIELDS)),
         )
+    return res
+
+
+def reservation_room_type_hold(*, reservation: Reservation, room_type: RoomType, start: dt.date | None = None) -> None:
+    """The stay is put in a room of ``room_type``: its inventory follows the room.
+
+    Called inside the caller's transaction with ``reservation`` locked (room assignment, room
+    move). The nights from ``start`` (default: the arrival) move from the type the stay holds to
+    ``room_type``. An upgrade or downgrade must find a room of that type unsold on every night
+    (no overbooking: a guest of that type would be left without a room); going back to the
+    booked type may use its overbooking allowance, as the booking did. The price stays that of
+    the booked type, which ``room_type_charged`` keeps until the stay is back in it.
+    Raises ``Conflict`` (``type_full``) and changes nothing when a night has no room to spare.
+    """
+    res = reservation
+    if room_type.pk == res.room_type_id:
+        return
+    booked = res.booked_room_type_id
+    first = max(start or res.arrival, res.arrival)
+    dates = dates_between(first, res.departure)
+    if dates and res.status in HOLDS_INVENTORY:
+        rows = inventory_lock(
+            property_id=res.property_id,
+            stays=[(res.room_type_id, first, res.departure), (room_type.pk, first, res.departure)],
+        )
+        for d in dates:
+            n = rows[(room_type.pk, d)]
+            allowance = n.overbooking if room_type.pk == booked else 0
+            if n.sold + 1 > n.physical - n.out_of_order + allowance:
+                raise Conflict(
+                    _("No room of type %(type)s is left to sell on %(date)s: the stay cannot be moved into it.")
+                    % {"type": room_type.code, "date": d.isoformat()},
+                    code="type_full",
+                )
+        _release_inventory(res.room_type_id, dates)
+        _take_inventory(room_type.pk, dates, 1)
+    res.room_type_charged_id = None if room_type.pk == booked else booked
+    res.room_type = room_type
+    Reservation.objects.filter(pk=res.pk).update(room_type=room_type, room_type_charged=res.room_type_charged_id)
+
+
+def no_show_fee_preview(*, reservation: Reservation) -> Decimal:
+    """The fee a guaranteed stay owes when the guest does not come, by the plan's no-show penalty
+    (none, first night, a percentage of the room total or the whole stay). A stay without a
+    guarantee owes nothing: the hotel had no means to charge it."""
+    res = reservation
+    if res.guarantee in ("", Guarantee.NONE):
+        return Decimal("0.00")
+    first = res.nights_priced.order_by("date").first()
+    plan = res.rate_plan
+    return penalty_amount(
+        plan.no_show_penalty,
+        plan.cancellation_percent,
+        first_night=first.price if first else Decimal("0"),
+        room_total=res.room_total,
+    )
+
+
+def reservation_no_show(*, reservation: Reservation, actor) -> Reservation:
+    """The guest did not arrive: confirmed → no-show, on or after the arrival date.
+
+    Every night goes back to inventory and the room is freed; a guaranteed stay owes the plan's
+    no-show fee, which cashiering posts to the bill (signal ``reservation_no_show_marked``) and
+    settles from the deposit where there is one. Marked by the night audit for the arrivals of
+    the day being closed, or by the desk once the arrival date has come.
+    """
+    require(actor, "core.cancel")
+    with transaction.atomic():
+        res = _locked(reservation)
+        _transition(res, Status.NO_SHOW)
+        today = res.property.business_date
+        if res.arrival > today:
+            raise IllegalTransition(
+                _("The guest is due on %(date)s: a stay is a no-show only from its arrival date.")
+                % {"date": res.arrival.isoformat()},
+                code="not_due_yet",
+            )
+        before = snapshot(res, AUDITED_FIELDS)
+        inventory_lock(property_id=res.property_id, stays=[(res.room_type_id, res.arrival, res.departure)])
+        _release_inventory(res.room_type_id, dates_between(res.arrival, res.departure))
+        res.status = Status.NO_SHOW
+        res.cancellation_fee = no_show_fee_preview(reservation=res)
+        res.cancelled_on = today
+        res.cancelled_at = timezone.now()
+        res.cancel_reason = _("No-show")
+        res.room = None
+        res.save()
+        audit_record(
+            property=res.property,
+            entity="reservation",
+            entity_id=res.confirmation,
+            action="no_show",
+            actor=actor,
+            changes=diff(before, snapshot(res, AUDITED_FIELDS)),
+        )
+        reservation_no_show_marked.send(sender=Reservation, reservation=res, actor=actor)
     return res

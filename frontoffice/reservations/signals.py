@@ -5,3 +5,6 @@ from django.dispatch import Signal
 
 # Sent with ``reservation`` (already cancelled, ``cancellation_fee`` set) and ``actor``.
 reservation_cancelled = Signal()
+
+# Sent with ``reservation`` (already a no-show, its fee in ``cancellation_fee``) and ``actor``.
+reservation_no_show_marked = Signal()

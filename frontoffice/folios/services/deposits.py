@@ -255,6 +255,13 @@ def on_reservation_cancelled(sender, *, reservation: Reservation, actor, **kwarg
     )
 
 
+def on_reservation_no_show(sender, *, reservation: Reservation, actor, **kwargs) -> None:
+    """Signal receiver: the no-show fee the reservation recorded goes to its folio."""
+    reservation_fee_post(
+        reservation=reservation, actor=actor, code="NOSHOW-FEE", fee=reservation.cancellation_fee, reason=_("No-show")
+    )
+
+
 def deposit_return(*, reservation: Reservation, actor, reason: str) -> Decimal:
     """Undo ``deposit_apply`` when a check-in is reverted: what came in from the deposit folio
     and is still on the bill goes back to the deposit folio. Returns the amount moved back."""

@@ -37,8 +37,9 @@ Placing order: stays already assigned keep their room (all are placed afresh wit
 ``reshuffle``). The others are placed booking by booking (rooms of one ``party`` together): those
 with required features first, then higher priority (VIP), larger bookings, longer stays, and by
 reservation id. A first pass places everyone in the booked type; a second pass upgrades those
-left over, so an upgrade never takes a room a guest of that type needs in the same run. Same
-input, same output.
+left over, so an upgrade never takes a room a guest of that type needs in the same run, and
+(given the inventory) never one a guest of that type booked for a later night. Same input, same
+output.
 """
 
 from __future__ import annotations
@@ -412,8 +413,15 @@ def assign_rooms(
     occupied: Iterable[Occupancy],
     today: dt.date,
     reshuffle: bool = False,
+    spare: dict[tuple[int, dt.date], int] | None = None,
 ) -> list[Placement]:
-    """A placement for every arrival, in the order given (see the module docstring for the rule)."""
+    """A placement for every arrival, in the order given (see the module docstring for the rule).
+
+    ``spare`` counts, per (room type, night), the rooms of that type not sold to anyone, as if
+    every arrival being placed held its booked type. An upgrade into a type then needs one to
+    spare on each night of the stay (else it would leave a later guest of that type without a
+    room); placing it gives the night back to the booked type. ``None``: no such limit.
+    """
     placing = {a.reservation for a in arrivals}
     hotel = _Hotel.of(rooms, room_types, occupied, today, skip=placing)
     wishes = {a.reservation: wishes_of(a.preferences, hotel.features) for a in arrivals}
@@ -429,7 +437,20 @@ def assign_rooms(
     party_rooms: dict[str, list[int]] = {}
     result: dict[int, Placement] = {}
 
+    def nights(a: Arrival) -> list[dt.date]:
+        return [a.arrival + dt.timedelta(days=i) for i in range((a.departure - a.arrival).days)]
+
+    def may_hold(a: Arrival, type_id: int) -> bool:
+        return spare is None or type_id == a.room_type or all(spare.get((type_id, d), 0) >= 1 for d in nights(a))
+
+    def hold(a: Arrival, type_id: int) -> None:
+        if spare is not None and type_id != a.room_type:
+            for d in nights(a):
+                spare[(type_id, d)] = spare.get((type_id, d), 0) - 1
+                spare[(a.room_type, d)] = spare.get((a.room_type, d), 0) + 1
+
     def place(a: Arrival, room: RoomInfo, outcome: str, met, notes) -> None:
+        hold(a, room.room_type)
         hotel.take(room.id, a.arrival, a.departure)
         party_rooms.setdefault(party_of(a), []).append(room.id)
         result[a.reservation] = Placement(a.reservation, room.id, outcome, "", wishes[a.reservation].wanted, met, notes)
@@ -442,6 +463,7 @@ def assign_rooms(
             _cost, met, notes = _evaluate(
                 hotel, a, wishes[a.reservation], room, party_rooms.get(party_of(a), ()), party_size[party_of(a)]
             )
+            hold(a, room.room_type)
             hotel.take(room.id, a.arrival, a.departure)
             party_rooms.setdefault(party_of(a), []).append(room.id)
             result[a.reservation] = Placement(
@@ -459,6 +481,8 @@ def assign_rooms(
                 types = hotel.upgrade_types(a) if upgrading else [a.room_type]
                 left = [x for x in group if x.reservation not in result and x.reservation != a.reservation]
                 for type_id in types:
+                    if not may_hold(a, type_id):
+                        continue
                     found = _candidates(
                         hotel, a, wishes[a.reservation], type_id, party_rooms.get(party_of(a), ()),
                         party_size[party_of(a)], left,
@@ -470,15 +494,16 @@ def assign_rooms(
 
     for a in to_place:
         if a.reservation not in result:
+            why = _why_unplaced(hotel, a, may_hold)
             result[a.reservation] = Placement(
-                a.reservation, None, UNPLACED, _why_unplaced(hotel, a), wishes[a.reservation].wanted, frozenset(), ()
+                a.reservation, None, UNPLACED, why, wishes[a.reservation].wanted, frozenset(), ()
             )
     return [result[a.reservation] for a in arrivals]
 
 
-def _why_unplaced(hotel: _Hotel, a: Arrival) -> str:
+def _why_unplaced(hotel: _Hotel, a: Arrival, may_hold=lambda a, t: True) -> str:
     for type_id in [a.room_type, *hotel.upgrade_types(a)]:
-        if any(hotel.free(r, a.arrival, a.departure) for r in hotel.by_type.get(type_id, ())):
+        if may_hold(a, type_id) and any(hotel.free(r, a.arrival, a.departure) for r in hotel.by_type.get(type_id, ())):
             return NO_ROOM_WITH_FEATURES
     return NO_ROOM
 

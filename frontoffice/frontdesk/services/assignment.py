@@ -6,8 +6,11 @@ and the stays overlapping it, asks ``frontdesk.domain.assignment`` whether the r
 the stay, and writes. On PostgreSQL an exclusion constraint also refuses two active stays in
 one room on one night; a violation becomes a 409 ``room_taken``.
 
-A stay keeps the room type it was booked (and priced) in: an upgrade or downgrade only puts it
-in a room of another type, and the reason is written to the audit trail.
+A stay keeps the price of the room type it was booked in; an upgrade or downgrade puts it in a
+room of another type, with the reason written to the audit trail, and its inventory follows the
+room (``reservation_room_type_hold``): the booked type gets the nights back, the type of the room
+counts them as sold, and an upgrade that would leave a guest of the higher type without a room
+is refused. A room move counts the stay in its new room from the move's date (``room_since``).
 """
 
 import datetime as dt
@@ -15,6 +18,7 @@ from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -40,6 +44,8 @@ from frontoffice.frontdesk.models import RoomMove
 from frontoffice.frontdesk.services.room_status import room_mark_dirty
 from frontoffice.reservations.domain.status import HOLDS_INVENTORY, Status
 from frontoffice.reservations.models import Reservation
+from frontoffice.reservations.services import reservation_room_type_hold
+from frontoffice.rooms.inventory import inventory_lock
 from frontoffice.rooms.models import Room, RoomBlock, RoomBlockKind, RoomType
 
 PERMISSION = "core.assign_rooms"
@@ -105,9 +111,11 @@ def rooms_info(
 
 
 def occupancy(qs) -> list[Occupancy]:
+    """The stays in ``qs`` as the rule sees them: in their room from ``room_since`` (a move) or the arrival."""
+    rows = qs.values_list("id", "room_id", "arrival", "room_since", "departure", "status")
     return [
-        Occupancy(pk, room_id, arrival, departure, status == Status.IN_HOUSE.value)
-        for pk, room_id, arrival, departure, status in qs.values_list("id", "room_id", "arrival", "departure", "status")
+        Occupancy(pk, room_id, since or arrival, departure, status == Status.IN_HOUSE.value)
+        for pk, room_id, arrival, since, departure, status in rows
     ]
 
 
@@ -122,7 +130,7 @@ def arrival_of(res: Reservation) -> Arrival:
     guest = res.guest
     return Arrival(
         reservation=res.pk,
-        room_type=res.room_type_id,
+        room_type=res.booked_room_type_id,
         arrival=res.arrival,
         departure=res.departure,
         party=res.party,
@@ -136,32 +144,35 @@ def arrival_of(res: Reservation) -> Arrival:
 # --- manual assignment --------------------------------------------------------------------
 
 
-def _room_check(res: Reservation, room: Room) -> None:
-    """Lock the stays overlapping ``res`` in ``room`` and refuse when the room cannot take it."""
+def _room_check(res: Reservation, room: Room, start: dt.date | None = None) -> None:
+    """Lock the stays overlapping ``res`` in ``room`` from ``start`` (default: the arrival) and
+    refuse when the room cannot take it for those nights."""
     prop = res.property
+    start = start or res.arrival
     if not room.active:
         raise Conflict(refusal_text("room_inactive", room.number), code="room_inactive")
     overlapping = (
-        Reservation.objects.select_for_update()
+        Reservation.objects.select_for_update(of=("self",))
         .filter(room=room, status__in=ACTIVE)
-        .filter(Q(arrival__lt=res.departure, departure__gt=res.arrival) | Q(status=Status.IN_HOUSE.value))
+        .annotate(room_from=Coalesce("room_since", "arrival"))
+        .filter(Q(room_from__lt=res.departure, departure__gt=start) | Q(status=Status.IN_HOUSE.value))
         .exclude(pk=res.pk)
         .order_by("id")
     )
     occupied = occupancy(overlapping)
-    (info,) = rooms_info(prop, res.arrival, res.departure, only=room.pk)
+    (info,) = rooms_info(prop, start, res.departure, only=room.pk)
     refusal = room_refusal(
-        room=info, arrival=res.arrival, departure=res.departure, occupied=occupied, today=prop.business_date
+        room=info, arrival=start, departure=res.departure, occupied=occupied, today=prop.business_date
     )
     if refusal:
         raise Conflict(refusal_text(refusal, room.number), code=refusal)
 
 
-def _save_room(res: Reservation, room: Room | None) -> None:
-    res.room = room
+def _save_room(res: Reservation, room: Room | None, since: dt.date | None = None) -> None:
+    res.room, res.room_since = room, since
     try:
         with transaction.atomic():
-            Reservation.objects.filter(pk=res.pk).update(room=room)
+            Reservation.objects.filter(pk=res.pk).update(room=room, room_since=since)
     except IntegrityError:
         # PostgreSQL's exclusion constraint: another stay took the room for those nights meanwhile.
         raise Conflict(refusal_text("room_taken", room.number if room else "?"), code="room_taken") from None
@@ -169,10 +180,11 @@ def _save_room(res: Reservation, room: Room | None) -> None:
 
 def _type_change(res: Reservation, room: Room) -> str:
     """``""`` for the booked type, else ``upgrade`` or ``downgrade`` by the types' category."""
-    if room.room_type_id == res.room_type_id:
+    booked = res.booked_room_type_id
+    if room.room_type_id == booked:
         return ""
-    ranks = dict(RoomType.objects.filter(pk__in=[room.room_type_id, res.room_type_id]).values_list("id", "sort_order"))
-    return "upgrade" if ranks[room.room_type_id] > ranks[res.room_type_id] else "downgrade"
+    ranks = dict(RoomType.objects.filter(pk__in=[room.room_type_id, booked]).values_list("id", "sort_order"))
+    return "upgrade" if ranks[room.room_type_id] > ranks[booked] else "downgrade"
 
 
 def _locked(reservation: Reservation, *rooms: Room) -> tuple[Reservation, list[Room]]:
@@ -191,8 +203,9 @@ def room_assign(*, reservation: Reservation, room: Room, actor, reason: str = ""
 
     Refused (409) when the room is out of order, occupied or assigned to another stay on a night
     of this one, or not in use; a room of another type needs a reason (422 ``reason_required``),
-    recorded in the audit trail as an upgrade or a downgrade. Assigning the room it already holds
-    changes nothing.
+    recorded in the audit trail as an upgrade or a downgrade, and a room of that type unsold on
+    every night (409 ``type_full``): the stay's inventory moves to the room's type. Assigning the
+    room it already holds changes nothing.
     """
     require(actor, PERMISSION)
     reason = free_text(reason, "reason", 200)
@@ -211,7 +224,7 @@ def room_assign(*, reservation: Reservation, room: Room, actor, reason: str = ""
         if res.room_id == room.pk:
             return res
         change = _type_change(res, room)
-        if change and not reason:
+        if change and room.room_type_id != res.room_type_id and not reason:
             text = _("Room %(room)s is not of the booked type: give the reason for the %(change)s.") % {
                 "room": room.number,
                 "change": _("upgrade") if change == "upgrade" else _("downgrade"),
@@ -219,14 +232,19 @@ def room_assign(*, reservation: Reservation, room: Room, actor, reason: str = ""
             raise InvalidInput(text, code="reason_required", errors=[{"field": "reason", "message": text}])
         _room_check(res, room)
         before = res.room.number if res.room_id else None
+        before_type = res.room_type.code
         _save_room(res, room)
+        reservation_room_type_hold(reservation=res, room_type=room.room_type)
         audit_record(
             property=res.property,
             entity="reservation",
             entity_id=res.confirmation,
             action=f"room_{change}" if change else "room_assign",
             actor=actor,
-            changes={"room": [before, room.number]},
+            changes={
+                "room": [before, room.number],
+                **({"room_type": [before_type, room.room_type.code]} if before_type != room.room_type.code else {}),
+            },
             reason=reason,
         )
     reservation.room = room
@@ -234,7 +252,10 @@ def room_assign(*, reservation: Reservation, room: Room, actor, reason: str = ""
 
 
 def room_unassign(*, reservation: Reservation, actor) -> Reservation:
-    """Take the room away from a booked stay (not from a guest in house: move them instead)."""
+    """Take the room away from a booked stay (not from a guest in house: move them instead).
+
+    An upgraded or downgraded stay goes back to its booked type (409 ``type_full`` when that
+    type has been sold out meanwhile: the stay keeps its room)."""
     require(actor, PERMISSION)
     with transaction.atomic():
         res = (
@@ -248,6 +269,8 @@ def room_unassign(*, reservation: Reservation, actor) -> Reservation:
             return res
         before = res.room.number
         _save_room(res, None)
+        if res.room_type_charged_id:
+            reservation_room_type_hold(reservation=res, room_type=res.room_type_charged)
         audit_record(
             property=res.property,
             entity="reservation",
@@ -266,10 +289,12 @@ def room_unassign(*, reservation: Reservation, actor) -> Reservation:
 def room_move(*, reservation: Reservation, to_room: Room, actor, reason: str) -> RoomMove:
     """Move a guest in house to ``to_room`` for the rest of the stay, with a reason.
 
-    The new room must be free and not out of order for the whole stay: the reservation records
-    one room for all its nights, so a room another guest used earlier in this stay is refused too
-    (``room_taken``). The old room becomes dirty for housekeeping; both rooms' status change time
-    is set. Postings stay on the folio.
+    The new room must be free and not out of order from tonight (the business date) to the
+    departure; the stay holds it from that night (``room_since``), so a room another guest used
+    earlier in the stay is fine. A room of another type moves the remaining nights' inventory to
+    that type (409 ``type_full`` when none is left to sell); the price stays the booked one.
+    The old room becomes dirty for housekeeping; both rooms' status change time is set. Postings
+    stay on the folio; the move is recorded (``RoomMove``) for the stay's room history.
     """
     require(actor, PERMISSION)
     reason = free_text(reason, "reason", 200)
@@ -287,10 +312,18 @@ def room_move(*, reservation: Reservation, to_room: Room, actor, reason: str) ->
         if res.room_id == to_room.pk:
             raise InvalidInput(_("The guest is already in that room."), code="same_room", errors=[{"field": "room"}])
         from_room = res.room
-        _room_check(res, to_room)
-        change = _type_change(res, to_room)
-        _save_room(res, to_room)
         prop = res.property
+        since = max(prop.business_date, res.arrival)
+        if since > res.departure:
+            raise Conflict(
+                _("The stay ended on %(date)s: check the guest out or extend the stay before moving rooms.")
+                % {"date": res.departure.isoformat()},
+                code="stay_ended",
+            )
+        _room_check(res, to_room, start=since)
+        change = _type_change(res, to_room)
+        _save_room(res, to_room, since=since)
+        reservation_room_type_hold(reservation=res, room_type=to_room.room_type, start=since)
         move = RoomMove.objects.create(
             property=prop,
             reservation=res,
@@ -359,9 +392,25 @@ def rooms_auto_assign(*, property: Property, date: dt.date, actor, reshuffle: bo
             occupied=occupied,
             today=property.business_date,
             reshuffle=reshuffle,
+            spare=_spare(property, stays, date, end),
         )
         summary = _write(property, stays, placements, rooms, actor, date)
     return summary
+
+
+def _spare(property: Property, stays: list[Reservation], start: dt.date, end: dt.date) -> dict:
+    """Rooms of each type left unsold on each night of ``[start, end)``, counting the stays being
+    placed in the type they booked (an upgraded one gives its night back to the type it holds)."""
+    type_ids = RoomType.objects.filter(property=property).values_list("id", flat=True)
+    rows = inventory_lock(property_id=property.pk, stays=[(t, start, end) for t in type_ids])
+    spare = {key: n.physical - n.out_of_order - n.sold for key, n in rows.items()}
+    for s in stays:
+        if s.room_type_id != s.booked_room_type_id:
+            for i in range(s.nights):
+                d = s.arrival + dt.timedelta(days=i)
+                spare[(s.room_type_id, d)] = spare.get((s.room_type_id, d), 0) + 1
+                spare[(s.booked_room_type_id, d)] = spare.get((s.booked_room_type_id, d), 0) - 1
+    return spare
 
 
 def _write(property, stays, placements: list[Placement], rooms: list[RoomInfo], actor, date) -> AutoAssignSummary:
@@ -386,6 +435,18 @@ def _write(property, stays, placements: list[Placement], rooms: list[RoomInfo], 
                 _("Another assignment took one of these rooms meanwhile; run the automatic assignment again."),
                 code="room_taken",
             ) from None
+    # Inventory follows the room: upgrades first take their nights in the higher type, then stays
+    # that lost an upgrade go back to the type they booked.
+    room_type_of = {r.id: r.room_type for r in rooms}
+    type_objects = RoomType.objects.in_bulk([t for t in room_type_of.values()] + [s.booked_room_type_id for s in stays])
+    moves = []
+    for p in placements:
+        res = by_id[p.reservation]
+        target = room_type_of[p.room] if p.room is not None else res.booked_room_type_id
+        if target != res.room_type_id:
+            moves.append((target == res.booked_room_type_id, res, type_objects[target]))
+    for _back, res, room_type in sorted(moves, key=lambda m: (m[0], m[1].pk)):
+        reservation_room_type_hold(reservation=res, room_type=room_type)
     for p in placements:
         res = by_id[p.reservation]
         summary.rooms[res.confirmation] = numbers.get(p.room) if p.room else None
@@ -404,7 +465,8 @@ def _write(property, stays, placements: list[Placement], rooms: list[RoomInfo], 
         res = by_id[p.reservation]
         reason = ""
         if p.upgrade:
-            reason = _("Automatic upgrade: no free room of type %(type)s.") % {"type": types.get(res.room_type_id)}
+            booked = types.get(res.booked_room_type_id)
+            reason = _("Automatic upgrade: no free room of type %(type)s.") % {"type": booked}
         action = "room_upgrade" if p.upgrade else ("room_assign" if p.room else "room_unassign")
         entries.append(
             AuditEntry(

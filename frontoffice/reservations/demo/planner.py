@@ -55,6 +55,7 @@ class PlannedStay:
         "total",
         "cancellation_fee",
         "cancelled_at",
+        "cancelled_on",
         "cancel_reason",
         "booked_on",
         "created_by_id",
@@ -371,11 +372,13 @@ class BookingPlanner:
                 days = rng.randint(1, min(10, (arrival - today).days - 2))
                 option_expires_at = self.now + dt.timedelta(days=days, hours=rng.randint(0, 8))
             cancelled_at, fee, reason = None, ZERO, ""
+            cancelled_on = arrival if status == Status.NO_SHOW else None
             if status == Status.CANCELLED:
                 last = min(arrival, today)
                 day = booked_on + dt.timedelta(days=rng.randint(0, max((last - booked_on).days, 0)))
                 moment = dt.datetime.combine(day, dt.time(rng.randint(8, 21), rng.randint(0, 59)), tzinfo=self.tz)
                 cancelled_at = min(moment, self.now)
+                cancelled_on = min(day, today)
                 fee = plan.policy.fee(
                     now=cancelled_at,
                     arrival_at=self.arrival_at(arrival),
@@ -420,6 +423,7 @@ class BookingPlanner:
                     total=q.total,
                     cancellation_fee=fee,
                     cancelled_at=cancelled_at,
+                    cancelled_on=cancelled_on,
                     cancel_reason=reason,
                     booked_on=booked_on,
                     created_by_id=created_by,

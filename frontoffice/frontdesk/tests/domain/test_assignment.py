@@ -93,6 +93,35 @@ def test_an_upgrade_never_takes_the_room_a_guest_of_that_type_needs():
     assert placed[0].reason == NO_ROOM
 
 
+def test_an_upgrade_skips_a_type_sold_out_on_a_night_of_the_stay():
+    rooms = [room(10, type_=STD), room(20, type_=SUP), room(30, type_=SUITE)]
+    taken = [Occupancy(99, 10, day(0), day(5))]
+    # SUP's one room is free tonight but sold (not yet assigned) for tomorrow; the suite is not.
+    spare = {(SUP, day(0)): 1, (SUP, day(1)): 0, (SUITE, day(0)): 1, (SUITE, day(1)): 1}
+    (p,) = assign([arrival(1, STD)], rooms, taken, spare=spare)
+    assert (p.room, p.outcome) == (30, UPGRADED)
+    # The upgrade takes the suite's nights and gives the booked type's back.
+    assert spare[(SUITE, day(0))] == spare[(SUITE, day(1))] == 0
+    assert spare[(STD, day(0))] == spare[(STD, day(1))] == 1
+
+
+def test_no_upgrade_when_every_higher_type_is_sold_out():
+    rooms = [room(10, type_=STD), room(20, type_=SUP)]
+    taken = [Occupancy(99, 10, day(0), day(5))]
+    (p,) = assign([arrival(1, STD)], rooms, taken, spare={(SUP, day(0)): 1, (SUP, day(1)): 0})
+    assert (p.room, p.outcome, p.reason) == (None, UNPLACED, NO_ROOM)
+
+
+def test_a_kept_upgrade_holds_its_nights_in_the_higher_type():
+    rooms = [room(10, type_=STD), room(20, type_=SUP), room(21, type_=SUP)]
+    taken = [Occupancy(99, 10, day(0), day(5))]
+    # Guest 1 was upgraded earlier and keeps room 20: with SUP's one spare night taken back by
+    # guest 1, guest 2 (also STD) finds no higher room to spare.
+    spare = {(SUP, day(0)): 1, (SUP, day(1)): 1}
+    placed = assign([arrival(1, STD, room=20), arrival(2, STD)], rooms, taken, spare=spare)
+    assert [(p.room, p.outcome) for p in placed] == [(20, KEPT), (None, UNPLACED)]
+
+
 def test_no_downgrade_even_when_only_a_lower_type_is_free():
     (p,) = assign([arrival(1, SUP)], [room(10, type_=STD)])
     assert (p.room, p.outcome, p.reason) == (None, UNPLACED, NO_ROOM)

@@ -73,7 +73,8 @@ def test_another_type_needs_a_reason_which_the_trail_records_as_an_upgrade(hotel
     (entry,) = audit(res, "room_upgrade")
     assert entry.reason == "Anniversary"
     res.refresh_from_db()
-    assert (res.room.number, res.room_type.code) == ("301", "DBL")  # priced and counted as booked
+    # Counted in the suite's inventory, charged as the double booked.
+    assert (res.room.number, res.room_type.code, res.room_type_charged.code) == ("301", "JRS", "DBL")
 
 
 def test_a_downgrade_is_recorded_as_one(hotel, agent):
