@@ -92,11 +92,21 @@ def invoice_get(*, property: Property, pk: int) -> Invoice | None:
     )
 
 
-def invoice_list(*, property: Property, folio: Folio | None = None, number: str = "", kind: str = ""):
-    """The property's issued documents, newest first, optionally of one folio, kind or number."""
+def invoice_list(
+    *,
+    property: Property,
+    folio: Folio | None = None,
+    reservation: Reservation | None = None,
+    number: str = "",
+    kind: str = "",
+):
+    """The property's issued documents, newest first, optionally of one folio, one stay's
+    windows, a kind or a number."""
     qs = Invoice.objects.filter(property=property).select_related("folio__reservation", "corrects", "credit_note")
     if folio is not None:
         qs = qs.filter(folio=folio)
+    if reservation is not None:
+        qs = qs.filter(folio__reservation=reservation)
     if number:
         qs = qs.filter(full_number__icontains=number.strip())
     if kind:

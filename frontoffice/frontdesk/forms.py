@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from frontoffice.frontdesk.domain.checkin import CheckOutInvoice
 from frontoffice.guests.models import DocumentType
 from frontoffice.reservations.forms import DateInput
 
@@ -37,8 +38,45 @@ class CheckInForm(forms.Form):
         self.fields["room"].choices = [("", _("— as assigned —")), *rooms]
 
 
+INVOICE_CHOICES = [
+    (CheckOutInvoice.FULL.value, _("Full invoice")),
+    (CheckOutInvoice.SIMPLIFIED.value, _("Simplified invoice")),
+    (CheckOutInvoice.NONE.value, _("No invoice")),
+]
+
+
 class CheckOutForm(forms.Form):
+    """The reason for a balance (a manager) and, per bill window with charges not yet invoiced,
+    the document to issue with the check-out (field ``invoice_<folio id>``, starting at the
+    suggested one). A window left out of the submit gets no invoice, as before."""
+
     override_reason = forms.CharField(label=_("Reason to check out with a balance"), max_length=200, required=False)
+
+    def __init__(self, *args, windows=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.windows = list(windows)
+        for w in self.windows:
+            label = _("Document for window %(window)s") % {"window": w.folio.window}
+            self.fields[self._name(w)] = forms.ChoiceField(
+                label=label,
+                choices=INVOICE_CHOICES,
+                initial=w.default.value,
+                required=False,
+                widget=forms.Select(attrs={"aria-label": label}),
+            )
+
+    @staticmethod
+    def _name(window) -> str:
+        return f"invoice_{window.folio.pk}"
+
+    def invoice_rows(self) -> list[tuple]:
+        """(window, its field) for the template's table."""
+        return [(w, self[self._name(w)]) for w in self.windows]
+
+    def invoices(self) -> dict[int, str]:
+        """Folio id → full, simplified or none, for the windows the submit chose for."""
+        chosen = {w.folio.pk: self.cleaned_data.get(self._name(w)) for w in self.windows}
+        return {pk: kind for pk, kind in chosen.items() if kind}
 
 
 class RegistryForm(forms.Form):

@@ -1,9 +1,11 @@
 import datetime as dt
 from decimal import Decimal
+from typing import Literal
 
 from ninja import Schema
 from pydantic import Field
 
+from frontoffice.folios.domain.ledger import MAX_WINDOWS
 from frontoffice.guests.schemas import GuestIn
 
 
@@ -35,8 +37,25 @@ class CheckInIn(Schema):
     overrides: dict[str, str] = Field(default_factory=dict)
 
 
+class CheckOutInvoiceIn(Schema):
+    folio: int = Field(ge=1, le=2**63 - 1, description="A bill window of this stay (its folio id)")
+    kind: Literal["full", "simplified"] = Field(
+        description="full: names the payer with a tax id (a company's, or the guest's identity document); "
+        "simplified: a ticket, allowed up to the property's simplified-invoice limit"
+    )
+
+
 class CheckOutIn(Schema):
+    """Check out, optionally issuing invoices for the charges not yet invoiced on some windows.
+    The invoices are issued after the balance check in the same transaction as the check-out:
+    if one is refused (409 ``payer_tax_id_required``, ``simplified_over_limit``,
+    ``nothing_to_invoice``…) the guest stays in house and no invoice number is used. Leaving
+    ``invoices`` out checks out without invoicing, as before."""
+
     override_reason: str = Field("", max_length=200, description="A manager checks out with a balance, giving why")
+    invoices: list[CheckOutInvoiceIn] = Field(
+        default_factory=list, max_length=MAX_WINDOWS, description="At most one per window; needs core.issue_invoices"
+    )
 
 
 class ReasonIn(Schema):
@@ -70,6 +89,27 @@ class StayOut(Schema):
     @staticmethod
     def resolve_total(obj):
         return str(obj.total)
+
+
+class IssuedInvoiceOut(Schema):
+    """An invoice issued at check-out."""
+
+    id: int
+    number: str = Field(description="e.g. F2026-00042 (series, year, gapless sequence)")
+    kind: str = Field(description="invoice or simplified")
+    folio: int
+    window: int
+    total: str = Field(description="The gross amount, taxes included")
+    currency: str
+    pdf_url: str
+
+
+class CheckOutOut(StayOut):
+    invoices: list[IssuedInvoiceOut] = Field(description="The invoices issued with the check-out, by window")
+
+    @staticmethod
+    def resolve_invoices(obj):
+        return getattr(obj, "issued_invoices", [])
 
 
 class LateFeeIn(Schema):

@@ -1,5 +1,5 @@
 """Reads for the desk: arrivals, departures, in-house and stayovers for a date, the day at a
-glance, and the room-status board.
+glance, the room-status board, and the bill windows to invoice at check-out.
 
 Every list reads in a fixed number of queries however long it is: the reservations with what
 each row shows (one query), the balance of every stay on the list (one grouped query), and the
@@ -17,7 +17,10 @@ from django.utils.translation import get_language
 from frontoffice.core.domain.money import ZERO
 from frontoffice.core.models import Property
 from frontoffice.core.sql import fetch, placeholders
+from frontoffice.folios.domain.invoice import DocumentKind
 from frontoffice.folios.models import Folio, FolioKind, Posting
+from frontoffice.folios.services import InvoicePreview, invoice_preview
+from frontoffice.frontdesk.domain.checkin import CheckOutInvoice
 from frontoffice.frontdesk.domain.room_status import Code, RoomStatus, room_status
 from frontoffice.reservations.domain.confirmation import normalise_confirmation
 from frontoffice.reservations.domain.status import HOLDS_INVENTORY, Status
@@ -500,3 +503,36 @@ def board_floors(*, property: Property) -> list[int]:
 
 def board_codes() -> list[str]:
     return [c.value for c in Code]
+
+
+# --- check-out: the invoices -------------------------------------------------------------------
+
+CHECK_OUT_CHOICE = {DocumentKind.INVOICE: CheckOutInvoice.FULL, DocumentKind.SIMPLIFIED: CheckOutInvoice.SIMPLIFIED}
+
+
+@dataclass(frozen=True)
+class CheckOutWindow:
+    """A bill window with charges not yet invoiced, and what check-out issues for it unless the
+    agent chooses otherwise."""
+
+    preview: InvoicePreview
+    default: CheckOutInvoice
+
+    @property
+    def folio(self) -> Folio:
+        return self.preview.folio
+
+
+def check_out_windows(*, reservation: Reservation) -> list[CheckOutWindow]:
+    """The stay's bill windows that have charges not yet invoiced, in window order, each with the
+    suggested document: a full invoice when the payer has a tax id (a company, or a guest whose
+    identity document is on file), else a simplified invoice within the property's limit, else a
+    full invoice (``folios.domain.invoice.suggested_kind``)."""
+    folios = (
+        Folio.objects.filter(reservation=reservation)
+        .exclude(kind=FolioKind.DEPOSIT)
+        .select_related("property", "payer_company", "payer_guest", "reservation__guest")
+        .order_by("window")
+    )
+    previews = [invoice_preview(folio=f) for f in folios]
+    return [CheckOutWindow(preview=p, default=CHECK_OUT_CHOICE[p.suggested]) for p in previews if p.suggested]

@@ -10,6 +10,7 @@ urlpatterns = [
     path("reservations/<str:confirmation>/check-in/", stay.check_in_page, name="check_in"),
     path("reservations/<str:confirmation>/checked-in/", stay.checked_in, name="checked_in"),
     path("reservations/<str:confirmation>/check-out/", stay.check_out_page, name="check_out"),
+    path("reservations/<str:confirmation>/checked-out/", stay.checked_out, name="checked_out"),
     path("reservations/<str:confirmation>/revert-check-in/", stay.revert_page, name="revert_check_in"),
     path("reservations/<str:confirmation>/late-check-out-fee/", stay.late_fee, name="late_fee"),
     path("reservations/<str:confirmation>/registration-card/", stay.registration_card, name="registration_card"),

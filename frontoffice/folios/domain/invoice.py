@@ -8,6 +8,8 @@ its tax breakdown and totals, its number, and the credit note that corrects it.
   rate is the sum of its lines, so the document adds up to the cent with the ledger.
 - A full invoice names the payer with a tax id (for a private guest, the identity document);
   a simplified invoice (a ticket) needs neither and is allowed up to the property's limit.
+  Unless someone chooses, a payer with a tax id gets a full invoice, anyone else a simplified
+  one within the limit, and a full invoice above it.
 - Numbers run per property, series and year without gaps: ``F2026-00001``. The series is F
   for invoices, S for simplified invoices and R for credit notes (rectifying invoices).
 - A credit note corrects a whole invoice: the same lines with opposite amounts. Its charges
@@ -130,6 +132,28 @@ def check_issue(
     if not payer_tax_id.strip():
         return InvoiceRefusal.PAYER_TAX_ID_REQUIRED
     return None
+
+
+def suggested_kind(
+    *,
+    lines: list[Charge],
+    simplified_limit: Decimal,
+    payer_name: str,
+    payer_tax_id: str,
+) -> DocumentKind | None:
+    """The document these lines call for when nobody says otherwise (e.g. at check-out): a full
+    invoice when the payer can have one (a company, or a guest whose tax id is on file); else a
+    simplified invoice when the total is within the property's limit; else a full invoice, which
+    will ask for the payer's tax id. None when there is nothing ``check_issue`` would invoice."""
+    facts = {"lines": lines, "simplified_limit": simplified_limit, "payer_name": payer_name}
+    full = check_issue(simplified=False, payer_tax_id=payer_tax_id, **facts)
+    if full is None:
+        return DocumentKind.INVOICE
+    if full in (InvoiceRefusal.NOTHING_TO_INVOICE, InvoiceRefusal.TOTAL_NOT_POSITIVE):
+        return None
+    if check_issue(simplified=True, payer_tax_id=payer_tax_id, **facts) is None:
+        return DocumentKind.SIMPLIFIED
+    return DocumentKind.INVOICE
 
 
 def check_credit(*, kind: DocumentKind | str, already_credited: bool) -> InvoiceRefusal | None:

@@ -15,9 +15,11 @@ from frontoffice.folios.services.deposits import (  # noqa: F401, E402
     reservation_fee_post,
 )
 from frontoffice.folios.services.invoices import (  # noqa: F401, E402
+    InvoicePreview,
     invoice_credit,
     invoice_issue,
     invoice_payer_defaults,
+    invoice_preview,
 )
 from frontoffice.folios.services.postings import (  # noqa: F401
     DEFAULT_CODES,

@@ -6,6 +6,7 @@ lines are written in the same transaction: if anything fails, nothing is issued 
 is not used — the series has no gaps. Issued documents are immutable (database triggers).
 """
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
@@ -22,11 +23,13 @@ from frontoffice.folios.domain.invoice import (
     Charge,
     DocumentKind,
     InvoiceRefusal,
+    Totals,
     charges_to_invoice,
     check_credit,
     check_issue,
     full_number,
     next_number,
+    suggested_kind,
     totals,
 )
 from frontoffice.folios.domain.ledger import Department
@@ -90,6 +93,38 @@ def invoice_payer_defaults(*, folio: Folio) -> dict:
     """The payer's name, tax id, address and language the issue form starts from."""
     payer = _payer_defaults(folio)
     return {**payer, "language": _language(folio, payer, None)}
+
+
+@dataclass(frozen=True)
+class InvoicePreview:
+    """What an invoice issued from a window now would hold: its payer (as on file), the totals of
+    the charges not yet invoiced, and the document those call for (None: nothing to invoice)."""
+
+    folio: Folio
+    payer_name: str
+    payer_tax_id: str
+    totals: Totals
+    suggested: DocumentKind | None
+
+
+def invoice_preview(*, folio: Folio) -> InvoicePreview:
+    """The invoice the window's charges not yet invoiced would make, with the payer's details on
+    file and the suggested kind (``domain.invoice.suggested_kind``), for a form to start from."""
+    payer = _payer_defaults(folio)
+    postings = _charges(folio)
+    lines = charges_to_invoice(_as_charge(p) for p in postings)
+    return InvoicePreview(
+        folio=folio,
+        payer_name=payer["name"],
+        payer_tax_id=payer["tax_id"],
+        totals=totals(lines),
+        suggested=suggested_kind(
+            lines=lines,
+            simplified_limit=folio.property.simplified_invoice_limit,
+            payer_name=payer["name"],
+            payer_tax_id=payer["tax_id"],
+        ),
+    )
 
 
 def _language(folio: Folio, payer: dict, requested: str | None) -> str:

@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django.http import HttpResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 
@@ -13,6 +14,7 @@ from frontoffice.frontdesk.models import Traveller
 from frontoffice.frontdesk.schemas import (
     CheckInIn,
     CheckOutIn,
+    CheckOutOut,
     KeysIn,
     LateFeeIn,
     ReasonIn,
@@ -67,13 +69,40 @@ def post_check_in(request, code: str, confirmation: str, payload: CheckInIn):
     )
 
 
-@router.post("/properties/{code}/reservations/{confirmation}/check-out", response=StayOut)
+def _issued(request, prop, invoice) -> dict:
+    pdf = reverse("api-v1:get_invoice_pdf", kwargs={"code": prop.code, "invoice_id": invoice.pk})
+    return {
+        "id": invoice.pk,
+        "number": invoice.full_number,
+        "kind": invoice.kind,
+        "folio": invoice.folio_id,
+        "window": invoice.folio.window,
+        "total": str(invoice.gross),
+        "currency": invoice.currency,
+        "pdf_url": request.build_absolute_uri(pdf),
+    }
+
+
+@router.post("/properties/{code}/reservations/{confirmation}/check-out", response=CheckOutOut)
 def post_check_out(request, code: str, confirmation: str, payload: CheckOutIn):
-    """Check out. 409 ``balance_due`` while the bill is not settled (a manager may override)."""
+    """Check out, issuing the invoices asked for in the same transaction. 409 ``balance_due`` while
+    the bill is not settled (a manager may override); 409 with the invoice's code (e.g.
+    ``payer_tax_id_required``) when an invoice is refused, and then nothing changes."""
     prop = scoped(request, code, "core.check_in")
-    return check_out(
-        reservation=_reservation(prop, confirmation), actor=user_of(request), override_reason=payload.override_reason
+    invoices = {item.folio: item.kind for item in payload.invoices}
+    if len(invoices) < len(payload.invoices):
+        text = _("One invoice per window.")
+        raise InvalidInput(text, errors=[{"field": "invoices", "message": text}])
+    done = check_out(
+        reservation=_reservation(prop, confirmation),
+        actor=user_of(request),
+        override_reason=payload.override_reason,
+        invoices=invoices,
     )
+    res = done.reservation
+    # StayOut reads the reservation; CheckOutOut.invoices reads what is set here.
+    res.issued_invoices = [_issued(request, prop, invoice) for invoice in done.invoices]
+    return res
 
 
 @router.post("/properties/{code}/reservations/{confirmation}/revert-check-in", response=StayOut)

@@ -155,6 +155,14 @@ def registration_problems(travellers: list[TravellerData], *, party_size: int, a
     return problems
 
 
+class CheckOutInvoice(StrEnum):
+    """What check-out issues for a bill window with charges not yet invoiced."""
+
+    FULL = "full"
+    SIMPLIFIED = "simplified"
+    NONE = "none"
+
+
 def check_out_refusals(*, status: str, balance: Decimal) -> list[Refusal]:
     if status != "in_house":
         return [Refusal.NOT_IN_HOUSE]

@@ -14,6 +14,7 @@ from frontoffice.frontdesk.services.room_status import (  # noqa: F401, E402
     room_status_set_bulk,
 )
 from frontoffice.frontdesk.services.stay import (  # noqa: F401, E402
+    CheckedOut,
     check_in,
     check_in_revert,
     check_out,

@@ -1,4 +1,4 @@
-"""Check-in, check-out, reverting a check-in, walk-ins and keys.
+"""Check-in, check-out (with the invoices issued at it), reverting a check-in, walk-ins and keys.
 
 Check-in locks the room row, then the reservation, then the folios: two agents giving the last
 clean room to two guests at once are served one after the other, and the second is refused
@@ -6,6 +6,8 @@ because the room is taken. The rules themselves are ``domain.checkin``.
 """
 
 import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
@@ -14,19 +16,21 @@ from django.utils.translation import gettext as _
 
 from frontoffice.core.access import can, require
 from frontoffice.core.audit import audit_record
-from frontoffice.core.domain.errors import Conflict, InvalidInput
+from frontoffice.core.domain.errors import Conflict, DomainError, InvalidInput
 from frontoffice.core.domain.money import ZERO, money
 from frontoffice.folios.domain.ledger import balance
-from frontoffice.folios.models import Folio, FolioKind, Posting, TransactionCode
+from frontoffice.folios.models import Folio, FolioKind, Invoice, Posting, TransactionCode
 from frontoffice.folios.services import (
     deposit_apply,
     deposit_return,
     deposit_schedule,
     folio_for_reservation,
     folio_post_charge,
+    invoice_issue,
 )
 from frontoffice.frontdesk.domain.checkin import (
     CheckInFacts,
+    CheckOutInvoice,
     Refusal,
     TravellerData,
     check_in_refusals,
@@ -283,13 +287,71 @@ def _bill_balance(res: Reservation) -> Decimal:
     return balance(grosses.values_list("gross", flat=True))
 
 
-def check_out(*, reservation: Reservation, actor, override_reason: str = "") -> Reservation:
+@dataclass(frozen=True)
+class CheckedOut:
+    """What a check-out did: the reservation, now checked out, and the invoices issued with it
+    (in window order; empty when none was asked for)."""
+
+    reservation: Reservation
+    invoices: tuple[Invoice, ...] = ()
+
+
+def _invoices_asked(invoices: Mapping[int, str] | None) -> dict[int, CheckOutInvoice]:
+    """Folio id → the document to issue, leaving out the windows given "none"."""
+    asked = {}
+    for folio_id, kind in (invoices or {}).items():
+        try:
+            pk, choice = int(folio_id), CheckOutInvoice(kind)
+        except (TypeError, ValueError):
+            text = _("Choose full, simplified or none for folio %(folio)s.") % {"folio": folio_id}
+            raise InvalidInput(text, errors=[{"field": f"invoices.{folio_id}", "message": text}]) from None
+        if choice is not CheckOutInvoice.NONE:
+            asked[pk] = choice
+    return asked
+
+
+def _issue_invoices(folios: list[Folio], asked: dict[int, CheckOutInvoice], actor) -> list[Invoice]:
+    """Issue the invoices asked for, window by window, through the cashiering service (its rules,
+    series and gapless numbers). A refusal names the window and refuses the whole check-out."""
+    windows = {f.pk: f for f in folios}
+    strangers = sorted(set(asked) - set(windows))
+    if strangers:
+        text = _("Folio %(folio)s is not a bill window of this stay.") % {"folio": strangers[0]}
+        raise InvalidInput(text, errors=[{"field": f"invoices.{pk}", "message": text} for pk in strangers])
+    issued = []
+    for folio in sorted((windows[pk] for pk in asked), key=lambda f: f.window):
+        try:
+            issued.append(
+                invoice_issue(folio=folio, actor=actor, simplified=asked[folio.pk] is CheckOutInvoice.SIMPLIFIED)
+            )
+        except DomainError as exc:
+            text = _("Window %(window)s: %(reason)s") % {"window": folio.window, "reason": exc.detail}
+            error = {"field": f"invoices.{folio.pk}", "code": exc.code, "message": exc.detail}
+            raise type(exc)(text, code=exc.code, errors=[error]) from exc
+    return issued
+
+
+def check_out(
+    *,
+    reservation: Reservation,
+    actor,
+    override_reason: str = "",
+    invoices: Mapping[int, str] | None = None,
+) -> CheckedOut:
     """Check a guest out: refused while the bill has a balance (settle it or transfer it to a
     company account first), unless a manager overrides with a reason. Leaving before the booked
     departure gives the unused nights back; the room becomes vacant and dirty; settled windows
-    are closed."""
+    are closed.
+
+    ``invoices`` maps a bill window (folio id) to the document to issue for its charges not yet
+    invoiced: "full", "simplified" or "none". They are issued after the balance check, in the
+    same transaction: an invoice refused (e.g. a full invoice without the payer's tax id) refuses
+    the check-out, and nothing changes — no status, no invoice number used."""
     require(actor, "core.check_in")
     override_reason = override_reason.strip()[:200]
+    asked = _invoices_asked(invoices)
+    if asked:
+        require(actor, "core.issue_invoices")
     with transaction.atomic():
         res = (
             Reservation.objects.select_for_update(of=("self",))
@@ -297,13 +359,17 @@ def check_out(*, reservation: Reservation, actor, override_reason: str = "") -> 
             .get(pk=reservation.pk)
         )
         folios = list(
-            Folio.objects.select_for_update(of=("self",)).filter(reservation=res).exclude(kind=FolioKind.DEPOSIT)
+            Folio.objects.select_for_update(of=("self",))
+            .filter(reservation=res)
+            .exclude(kind=FolioKind.DEPOSIT)
+            .order_by("window")
         )
         owed = _bill_balance(res)
         refusals = check_out_refusals(status=res.status, balance=owed)
         manager = can(actor, "core.override_front_desk")
         left = unresolved(refusals, {Refusal.BALANCE_DUE.value: override_reason}, manager=manager)
         _refuse(left, **_params(res, balance=owed))
+        issued = _issue_invoices(folios, asked, actor)
         today = res.property.business_date
         res = reservation_stay_end(reservation=res, actor=actor, departure=max(today, res.arrival))
         now = timezone.now()
@@ -322,7 +388,7 @@ def check_out(*, reservation: Reservation, actor, override_reason: str = "") -> 
             room_id=res.room_id,
             overrides={Refusal.BALANCE_DUE.value: override_reason} if refusals and not left else {},
         )
-    return res
+    return CheckedOut(reservation=res, invoices=tuple(issued))
 
 
 def check_in_revert(*, reservation: Reservation, actor, reason: str) -> Reservation:

@@ -1,12 +1,13 @@
-"""Pages for check-in (registration of every traveller, room, keys, overrides), check-out, the
-registration card and the guest registry export."""
+"""Pages for check-in (registration of every traveller, room, keys, overrides), check-out (with
+the invoices issued at it), the registration card and the guest registry export."""
 
 from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,10 +15,12 @@ from frontoffice.core.domain.errors import DomainError
 from frontoffice.core.web import show_error
 from frontoffice.folios.domain.ledger import balance
 from frontoffice.folios.models import Folio, FolioKind, Posting
+from frontoffice.folios.selectors import invoice_list
 from frontoffice.frontdesk.documents import guest_registry_csv, registration_card_pdf
 from frontoffice.frontdesk.domain.checkin import OVERRIDABLE, Override
 from frontoffice.frontdesk.forms import CheckInForm, CheckOutForm, RegistryForm, TravellerFormSet
 from frontoffice.frontdesk.models import Traveller
+from frontoffice.frontdesk.selectors import check_out_windows
 from frontoffice.frontdesk.services import check_in, check_in_revert, check_out, late_check_out_fee_post
 from frontoffice.reservations.models import Reservation
 from frontoffice.reservations.selectors import reservation_get
@@ -140,40 +143,69 @@ def _bill(res: Reservation):
     return balance(grosses.values_list("gross", flat=True))
 
 
+def _safe_next(request, back: str) -> str:
+    """``back`` if it is an address on this site, else nothing."""
+    return back if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}) else ""
+
+
 @desk_view("core.check_in")
 def check_out_page(request, confirmation: str):
+    """The bill, the late check-out fee and the check-out itself, which issues the invoice chosen
+    for each window with charges not yet invoiced (for whoever may issue invoices)."""
     res = _reservation_or_404(request, confirmation)
+    can_invoice = request.user.has_perm("core.issue_invoices")
+    invoice_windows = check_out_windows(reservation=res) if can_invoice and res.status == "in_house" else []
     status = 200
     if request.method == "POST":
-        form = CheckOutForm(request.POST)
+        form = CheckOutForm(request.POST, windows=invoice_windows)
         if form.is_valid():
             try:
-                res = check_out(
-                    reservation=res, actor=request.user, override_reason=form.cleaned_data["override_reason"]
+                done = check_out(
+                    reservation=res,
+                    actor=request.user,
+                    override_reason=form.cleaned_data["override_reason"],
+                    invoices=form.invoices(),
                 )
             except DomainError as exc:
                 show_error(request, exc)
                 status = exc.status
             else:
+                res = done.reservation
                 messages.success(request, _("%(guest)s is checked out.") % {"guest": res.guest.full_name})
-                back = request.POST.get("next", "")
-                if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
-                    return redirect(back)
-                return redirect("reservations:detail", res.confirmation)
+                back = _safe_next(request, request.POST.get("next", ""))
+                if done.invoices:
+                    url = reverse("frontdesk:checked_out", args=[res.confirmation])
+                    return redirect(f"{url}?{urlencode({'next': back})}" if back else url)
+                return redirect(back) if back else redirect("reservations:detail", res.confirmation)
+        else:
+            status = 422
     else:
-        form = CheckOutForm()
+        form = CheckOutForm(windows=invoice_windows)
     windows = list(Folio.objects.filter(reservation=res).exclude(kind=FolioKind.DEPOSIT).order_by("window"))
     context = {
         "res": res,
         "form": form,
         "windows": windows,
-        "can_invoice": request.user.has_perm("core.issue_invoices"),
+        "can_invoice": can_invoice,
         "can_charge": request.user.has_perm("core.post_charges") and res.status == "in_house",
         "owed": _bill(res),
         "currency": request.property.currency,
+        "limit": request.property.simplified_invoice_limit,
         "can_override": request.user.has_perm("core.override_front_desk"),
     }
     return render(request, "frontdesk/check_out.html", context, status=status)
+
+
+@desk_view("core.check_in")
+def checked_out(request, confirmation: str):
+    """After check-out: the stay's invoices to print or hand over, and the way back to the list."""
+    res = _reservation_or_404(request, confirmation)
+    context = {
+        "res": res,
+        "invoices": list(invoice_list(property=request.property, reservation=res)),
+        "back": _safe_next(request, request.GET.get("next", "")),
+    }
+    return render(request, "frontdesk/checked_out.html", context)
 
 
 @require_POST

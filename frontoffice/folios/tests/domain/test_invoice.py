@@ -15,6 +15,7 @@ from frontoffice.folios.domain.invoice import (
     check_issue,
     full_number,
     next_number,
+    suggested_kind,
     tax_breakdown,
     totals,
 )
@@ -94,6 +95,22 @@ def test_a_simplified_invoice_is_allowed_up_to_the_limit_without_tax_id(gross, e
 def test_nothing_or_a_negative_total_cannot_be_invoiced():
     assert issue([]) is InvoiceRefusal.NOTHING_TO_INVOICE
     assert issue([line(1, "-5")]) is InvoiceRefusal.TOTAL_NOT_POSITIVE
+
+
+@pytest.mark.parametrize(
+    ("gross", "tax_id", "expected"),
+    [
+        ("900.00", "B12345678", DocumentKind.INVOICE),  # a payer with a tax id: full, whatever the total
+        ("50.00", "12345678Z", DocumentKind.INVOICE),
+        ("400.00", "", DocumentKind.SIMPLIFIED),  # no tax id, within the limit: a ticket
+        ("400.01", "", DocumentKind.INVOICE),  # above it: full (which will ask for the tax id)
+        ("-5.00", "12345678Z", None),  # nothing an invoice could take
+    ],
+)
+def test_the_suggested_document_follows_the_payers_tax_id_then_the_simplified_limit(gross, tax_id, expected):
+    payer = {"simplified_limit": D("400"), "payer_name": "Ana Ruiz", "payer_tax_id": tax_id}
+    assert suggested_kind(lines=[line(1, gross)], **payer) is expected
+    assert suggested_kind(lines=[], **payer) is None
 
 
 def test_an_invoice_is_credited_once_and_a_credit_note_never():

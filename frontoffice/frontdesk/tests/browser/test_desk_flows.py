@@ -1,5 +1,5 @@
 """The desk in real Chromium: check in an arriving couple (room, registration, card), and check out
-a guest paying the balance."""
+a guest paying the balance, with the invoice issued at check-out."""
 
 import datetime as dt
 import re
@@ -99,9 +99,15 @@ def test_an_agent_checks_in_a_couple_and_checks_out_a_guest_paying_the_balance(
     page.wait_for_selector(".msg-success")
     page.goto(f"{live_server.url}/reservations/{couple.confirmation}/check-out/")
     assert "0.00 EUR" in page.locator("#bill-balance").inner_text()
+    # The guest's identity document is on file: the check-out issues a full invoice unless told otherwise.
+    assert page.locator("#check-out-invoices select").input_value() == "full"
     page.get_by_role("button", name="Check out").click()
-    page.wait_for_url(re.compile(rf"/reservations/{couple.confirmation}/$"))
+    page.wait_for_url(re.compile(rf"/reservations/{couple.confirmation}/checked-out/$"))
     assert "is checked out" in page.locator(".messages").inner_text()
+    invoice = page.locator("#stay-invoices tbody tr").first
+    assert "F2026-00001" in invoice.inner_text() and "110.00 EUR" in invoice.inner_text()
+    pdf = page.request.get(live_server.url + invoice.get_by_role("link", name="Print (PDF)").get_attribute("href"))
+    assert pdf.ok and pdf.body().startswith(b"%PDF")
     page.screenshot(path=str(SHOTS / "checked-out.png"), full_page=True)
     couple.refresh_from_db()
     assert couple.status == "checked_out" and couple.departure == today + dt.timedelta(days=1)

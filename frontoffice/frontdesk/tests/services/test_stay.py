@@ -149,7 +149,7 @@ def test_check_out_is_refused_with_a_balance_and_goes_through_when_settled(hotel
         check_out(reservation=res, actor=agent)
     assert refused.value.code == "balance_due" and "100.00" in refused.value.detail
     pay(folio=folio, actor=agent, method="card", amount=D("100"), card_brand="Visa")
-    res = check_out(reservation=res, actor=agent)
+    res = check_out(reservation=res, actor=agent).reservation
     assert res.status == "checked_out"
     assert Room.objects.get(pk=res.room_id).condition == "dirty"
     folio.refresh_from_db()
@@ -166,7 +166,7 @@ def test_a_manager_checks_out_with_a_balance_giving_a_reason(arriving, agent, ma
     )
     with pytest.raises(Conflict):
         check_out(reservation=res, actor=agent, override_reason="Will pay tomorrow")
-    res = check_out(reservation=res, actor=manager, override_reason="Will pay tomorrow")
+    res = check_out(reservation=res, actor=manager, override_reason="Will pay tomorrow").reservation
     assert res.status == "checked_out"
     assert StayRecord.objects.get(reservation=res, event="check_out").overrides == {"balance_due": "Will pay tomorrow"}
 
@@ -179,7 +179,7 @@ def test_an_early_departure_gives_the_unused_nights_back(hotel, agent, codes):
     total_before = res.total
     hotel.property.business_date += dt.timedelta(days=1)
     hotel.property.save()
-    res = check_out(reservation=res, actor=agent)
+    res = check_out(reservation=res, actor=agent).reservation
     assert res.departure == today(hotel) and res.nights == 1
     assert res.total < total_before
     rt = res.room_type
