@@ -24,7 +24,9 @@ Measured, each beside its floor (the least work the database must do for the que
    against the one SQL query that reads those postings;
 7. the arrivals page for 400 arrivals on one date (``/front-desk/arrivals/``, ``GET …/arrivals``
    and the ``desk_list`` selector), time and SQL queries, against the one SQL query that reads
-   those arrivals.
+   those arrivals;
+8. the night audit of a 1,000-room hotel at 90 % occupancy with routing (``benchmarks.night_audit``),
+   against a bulk insert of as many postings.
 
 Postings cannot be deleted, so the cashiering benchmarks leave theirs behind: the spread
 folios grow a little every run, each run posts to new hot (house) folios, and the folio
@@ -54,6 +56,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+
+from benchmarks.night_audit import bench_night_audit
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "var" / "bench"
@@ -1365,6 +1369,7 @@ def report(
     checks: dict,
     assignment: dict | None = None,
     arrivals_page: dict | None = None,
+    night_audit: dict | None = None,
 ) -> None:
     cores = os.cpu_count()
     table = Table(title=f"Data on {database} ({cores} CPU cores)")
@@ -1524,6 +1529,25 @@ def report(
             "were brought forward (in a transaction rolled back afterwards)."
         )
 
+    if night_audit is not None:
+        table = Table(
+            title=f"Night audit on {database}: {night_audit['rooms']} rooms, {night_audit['stays']} in house "
+            f"({night_audit['routed']} routing to a company), {night_audit['runs']} runs"
+        )
+        for name in ("path", "postings", "SQL queries", "median s", "× floor"):
+            table.add_column(name, justify="left" if name == "path" else "right")
+        table.add_row(
+            "night_audit_run (every step, reports included)",
+            f"{night_audit['postings']:,}",
+            str(night_audit["queries"]),
+            f"{night_audit['seconds']:.3f}",
+            f"{night_audit['audit_over_floor']:.1f}",
+        )
+        table.add_row("floor: bulk insert of the postings", f"{night_audit['postings']:,}", "",
+                      f"{night_audit['floor_seconds']:.3f}", "1.0")  # fmt: skip
+        console.print(table)
+        console.print("Steps (ms): " + ", ".join(f"{k} {v}" for k, v in night_audit["steps_ms"].items()))
+
     table = Table(title="Invariants over every inventory row")
     table.add_column("check")
     table.add_column("value", justify="right")
@@ -1547,6 +1571,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--assign-runs", type=int, default=5, help="runs of the automatic assignment")
     parser.add_argument("--arrivals", type=int, default=400, help="arrivals on the arrivals page")
     parser.add_argument("--arrivals-runs", type=int, default=30, help="loads of the arrivals page by each path")
+    parser.add_argument("--audit-rooms", type=int, default=1000, help="rooms of the night audit's hotel")
+    parser.add_argument("--audit-runs", type=int, default=3, help="runs of the night audit")
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
@@ -1560,8 +1586,9 @@ def main(argv: list[str] | None = None) -> int:
     screen = bench_folio_screen(args.screen_runs, cashiering)
     assignment = bench_auto_assign(args.assign_arrivals, args.assign_runs)
     arrivals_page = bench_arrivals_page(args.arrivals, args.arrivals_runs, cashiering)
+    audit = bench_night_audit(args.audit_rooms, 0.9, args.audit_runs)
     checks = invariants()
-    report(args.database, data, availability, writes, race, postings, screen, checks, assignment, arrivals_page)
+    report(args.database, data, availability, writes, race, postings, screen, checks, assignment, arrivals_page, audit)
 
     import django
 
@@ -1581,6 +1608,7 @@ def main(argv: list[str] | None = None) -> int:
         "folio_screen": screen,
         "auto_assign": assignment,
         "arrivals_page": arrivals_page,
+        "night_audit": audit,
         "invariants": checks,
         "seconds": round(time.perf_counter() - started, 1),
     }

@@ -4,6 +4,8 @@ frontoffice demo                     migrate, seed the demo if empty, serve on 1
 frontoffice serve [--bind ADDR]      production server (gunicorn)
 frontoffice api-token USERNAME       print a new API token for a user
 frontoffice import-reservations F    import bookings from a CSV file
+frontoffice night-audit --property CODE --user USERNAME [--date D] [--override CODE=REASON] [--early]
+                                     close the business date (for cron, after midnight)
 frontoffice <any manage.py command>
 """
 
@@ -11,7 +13,7 @@ import os
 import sys
 
 # Django command names cannot contain "-"; the console script speaks with dashes.
-ALIASES = {"api-token": "api_token", "import-reservations": "import_reservations"}
+ALIASES = {"api-token": "api_token", "import-reservations": "import_reservations", "night-audit": "night_audit"}
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -53,9 +53,9 @@ def _append_only_triggers() -> list[tuple[str, str]]:
     """(name, CREATE statement) of every SQLite trigger that keeps a ledger table append-only."""
     postings = import_module("frontoffice.folios.migrations.0002_postings_append_only")
     documents = import_module("frontoffice.folios.migrations.0004_documents_immutable")
-    return [
-        (sql.split("TRIGGER", 1)[1].split()[0], sql) for sql in [*postings.SQLITE_FORWARD, *documents._sqlite_forward()]
-    ]
+    audits = import_module("frontoffice.nightaudit.migrations.0002_audit_records_immutable")
+    statements = [*postings.SQLITE_FORWARD, *documents._sqlite_forward(), *audits.sqlite_forward()]
+    return [(sql.split("TRIGGER", 1)[1].split()[0], sql) for sql in statements]
 
 
 @pytest.fixture(scope="session", autouse=True)

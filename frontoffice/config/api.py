@@ -12,6 +12,7 @@ from frontoffice.core.domain.errors import DomainError
 from frontoffice.folios.api import router as folios_router
 from frontoffice.frontdesk.api import router as frontdesk_router
 from frontoffice.guests.api import router as guests_router
+from frontoffice.nightaudit.api import router as nightaudit_router
 from frontoffice.rates.api import router as rates_router
 from frontoffice.reservations.api import router as reservations_router
 from frontoffice.rooms.api import router as rooms_router
@@ -79,3 +80,4 @@ api.add_router("", guests_router)
 api.add_router("", reservations_router)
 api.add_router("", folios_router)
 api.add_router("", frontdesk_router)
+api.add_router("", nightaudit_router)

@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "frontoffice.reservations",
     "frontoffice.folios",
     "frontoffice.frontdesk",
+    "frontoffice.nightaudit",
 ]
 
 MIDDLEWARE = [

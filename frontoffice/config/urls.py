@@ -11,4 +11,5 @@ urlpatterns = [
     path("", include("frontoffice.rates.urls")),
     path("", include("frontoffice.folios.urls")),
     path("", include("frontoffice.frontdesk.urls")),
+    path("", include("frontoffice.nightaudit.urls")),
 ]

@@ -161,4 +161,6 @@ class RoleHolder(models.Model):
             ("update_room_status", "Set rooms' housekeeping condition and overlays"),
             ("override_front_desk", "Override check-in and check-out refusals (deposit, balance, early arrival)"),
             ("export_guest_registry", "Export the register of travellers for the authorities"),
+            ("run_night_audit", "Run the night audit: close the business date, overriding its pre-checks"),
+            ("view_night_audit", "See night audits, daily statistics and the reports kept for each date"),
         ]

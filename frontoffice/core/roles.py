@@ -38,10 +38,14 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
     "night_auditor": {
         P + "view_rates",
         P + "view_reservations",
+        P + "cancel",
         P + "view_folios",
         P + "post_charges",
         P + "view_receivables",
         P + "manage_cashier_shifts",
+        P + "check_in",
+        P + "run_night_audit",
+        P + "view_night_audit",
     },
     "front_office_manager": {
         P + "view_rates",
@@ -71,6 +75,8 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         P + "update_room_status",
         P + "override_front_desk",
         P + "export_guest_registry",
+        P + "run_night_audit",
+        P + "view_night_audit",
     },
     "accountant": {
         P + "view_rates",
@@ -81,6 +87,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         P + "view_receivables",
         P + "manage_receivables",
         P + "manage_cashier_shifts",
+        P + "view_night_audit",
     },
     "hr": set(),
     "administrator": {
@@ -112,6 +119,8 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         P + "update_room_status",
         P + "override_front_desk",
         P + "export_guest_registry",
+        P + "run_night_audit",
+        P + "view_night_audit",
     },
 }
 

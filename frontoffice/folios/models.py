@@ -159,10 +159,21 @@ class Posting(models.Model):
         "RoutingInstruction", null=True, blank=True, on_delete=models.PROTECT, related_name="postings"
     )
     shift = models.ForeignKey("CashierShift", null=True, blank=True, on_delete=models.PROTECT, related_name="postings")
+    # A night's room and taxes posted by the night audit carry the stay and the kind of charge:
+    # the unique key below makes a re-run of the audit post nothing twice.
+    nightly_stay = models.ForeignKey(
+        "reservations.Reservation", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    nightly_kind = models.CharField(max_length=12, blank=True)
 
     class Meta:
         ordering = ["folio", "id"]
         constraints = [
+            models.UniqueConstraint(
+                fields=["folio", "business_date", "nightly_kind", "nightly_stay"],
+                condition=Q(nightly_stay__isnull=False),
+                name="posting_nightly_once",
+            ),
             models.CheckConstraint(
                 condition=Q(gross=Round(F("net") + F("tax"), 2)), name="posting_gross_is_net_plus_tax"
             ),

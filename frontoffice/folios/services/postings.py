@@ -7,9 +7,10 @@ records it in the audit trail. Postings are only ever inserted; the database ref
 updates and deletes.
 """
 
+import datetime as dt
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from frontoffice.core.access import can, require
@@ -178,7 +179,16 @@ def _refuse(refusal: Refusal | None, *, field: str = "", invalid: bool = False, 
     raise Conflict(text, code=refusal.value)
 
 
+def _share_property(property_id: int) -> None:
+    """Take the property row's share lock before any folio lock (the night audit locks the row
+    first, then folios: one order for both, so they never wait on each other in a circle)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM core_property WHERE id = %s FOR SHARE", [property_id])
+
+
 def _locked(folio: Folio) -> Folio:
+    _share_property(folio.property_id)
     locked = Folio.objects.select_for_update(of=("self",)).select_related("property").get(pk=folio.pk)
     if locked.status != FolioStatus.OPEN:
         _refuse(Refusal.FOLIO_CLOSED)
@@ -189,6 +199,10 @@ def _locked_in_order(folios, *, open_only: bool = True) -> dict[int, Folio]:
     """Lock several folios one by one in id order (so two writers never wait on each other),
     refusing a closed one unless ``open_only`` is off; returns them by id."""
     locked = {}
+    folios = list(folios)
+    if folios:
+        first = folios[0]
+        _share_property(first.property_id if first.property_id else Folio.objects.get(pk=first.pk).property_id)
     for pk in sorted({f.pk for f in folios}):
         if open_only:
             locked[pk] = _locked(Folio(pk=pk))
@@ -235,6 +249,30 @@ def _open_shift(property: Property, user) -> CashierShift | None:
     )
 
 
+def _open_date(property: Property):
+    """The business date a posting takes, read again under a share lock of the property row.
+
+    The night audit holds that row locked while it closes a date, so a posting waits for it
+    and then sees the new date; one prepared with the closed date is refused with a clear
+    reason (the database's trigger would refuse it anyway). Postings do not wait for each
+    other: share locks are compatible. SQLite serialises writers, and reads the same row."""
+    sql = "SELECT business_date FROM core_property WHERE id = %s"
+    if connection.vendor == "postgresql":
+        sql += " FOR SHARE"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [property.pk])
+        current = cursor.fetchone()[0]
+    if isinstance(current, str):
+        current = dt.date.fromisoformat(current)
+    if current != property.business_date:
+        raise Conflict(
+            _("The night audit has closed %(date)s meanwhile: post again, on the new business date.")
+            % {"date": property.business_date.isoformat()},
+            code="business_date_closed",
+        )
+    return current
+
+
 def _post(
     *,
     folio: Folio,
@@ -250,11 +288,12 @@ def _post(
     **fields,
 ) -> Posting:
     user = actor if getattr(actor, "is_authenticated", False) else None
+    business_date = _open_date(folio.property)
     posting = Posting.objects.create(
         shift=_open_shift(folio.property, user),
         property=folio.property,
         folio=folio,
-        business_date=folio.property.business_date,
+        business_date=business_date,
         transaction_code=code,
         quantity=quantity,
         unit_amount=unit_amount,
@@ -291,6 +330,7 @@ def folio_for_reservation(*, reservation: Reservation, actor, window: int = 1) -
     """
     _refuse(check_window(window), field="window", invalid=True)
     with transaction.atomic():
+        _share_property(reservation.property_id)  # before the reservation: the night audit's lock order
         Reservation.objects.select_for_update(of=("self",)).filter(pk=reservation.pk).first()
         folio = Folio.objects.filter(reservation=reservation, window=window).exclude(kind=FolioKind.DEPOSIT).first()
         if folio is None:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from frontoffice.core.access import require
 from frontoffice.core.audit import audit_record
 from frontoffice.core.domain.errors import InvalidInput
-from frontoffice.core.models import Property
+from frontoffice.core.models import AuditEntry, Property
 from frontoffice.frontdesk.domain.room_status import Condition, Found, Housekeeping, housekeeping_change
 from frontoffice.rooms.models import Room
 
@@ -172,3 +172,42 @@ def room_mark_dirty(room: Room, actor) -> Room:
     room.make_up_room = locked.make_up_room
     room.status_changed_at = locked.status_changed_at
     return room
+
+
+def rooms_occupied_mark_dirty(*, property: Property, room_ids: list[int], actor) -> int:
+    """The night audit: every occupied room becomes dirty for tomorrow's housekeeping (what was
+    found at the last check is cleared), in one statement. Returns how many rooms changed.
+    Internal: the night audit checks its own permission and calls it inside its transaction."""
+    now = timezone.now()
+    who = actor if getattr(actor, "is_authenticated", False) else None
+    with transaction.atomic():
+        rooms = list(
+            Room.objects.select_for_update()
+            .filter(property=property, pk__in=room_ids)
+            .exclude(condition=Condition.DIRTY.value, housekeeping_found="")
+            .order_by("pk")
+            .values_list("pk", "number", "condition", "housekeeping_found")
+        )
+        Room.objects.filter(pk__in=[r[0] for r in rooms]).update(
+            condition=Condition.DIRTY.value, housekeeping_found="", status_changed_at=now
+        )
+        entries = []
+        for _pk, number, condition, found in rooms:
+            changes = {}
+            if condition != Condition.DIRTY.value:
+                changes["condition"] = [condition, Condition.DIRTY.value]
+            if found:
+                changes["housekeeping_found"] = [found, ""]
+            entries.append(
+                AuditEntry(
+                    property=property,
+                    entity="room",
+                    entity_id=number,
+                    action="status",
+                    actor=who,
+                    changes=changes,
+                    reason=_("Night audit: occupied tonight"),
+                )
+            )
+        AuditEntry.objects.bulk_create(entries, batch_size=500)
+    return len(rooms)

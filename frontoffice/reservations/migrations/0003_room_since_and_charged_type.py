@@ -69,9 +69,11 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.AddField(
-            model_name='reservation',
-            name='cancelled_on',
-            field=models.DateField(blank=True, help_text='Business date of the cancellation or of the no-show', null=True),
+            model_name="reservation",
+            name="cancelled_on",
+            field=models.DateField(
+                blank=True, help_text="Business date of the cancellation or of the no-show", null=True
+            ),
         ),
         migrations.AddConstraint(
             model_name="reservation",
