@@ -6,6 +6,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from frontoffice.backoffice.api import router as backoffice_router
 from frontoffice.core.api import AUTH
 from frontoffice.core.api import router as core_router
 from frontoffice.core.domain.errors import DomainError
@@ -81,3 +82,4 @@ api.add_router("", reservations_router)
 api.add_router("", folios_router)
 api.add_router("", frontdesk_router)
 api.add_router("", nightaudit_router)
+api.add_router("", backoffice_router)

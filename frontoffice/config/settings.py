@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "frontoffice.folios",
     "frontoffice.frontdesk",
     "frontoffice.nightaudit",
+    "frontoffice.backoffice",
 ]
 
 MIDDLEWARE = [

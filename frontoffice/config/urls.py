@@ -12,4 +12,5 @@ urlpatterns = [
     path("", include("frontoffice.folios.urls")),
     path("", include("frontoffice.frontdesk.urls")),
     path("", include("frontoffice.nightaudit.urls")),
+    path("", include("frontoffice.backoffice.urls")),
 ]

@@ -163,4 +163,5 @@ class RoleHolder(models.Model):
             ("export_guest_registry", "Export the register of travellers for the authorities"),
             ("run_night_audit", "Run the night audit: close the business date, overriding its pre-checks"),
             ("view_night_audit", "See night audits, daily statistics and the reports kept for each date"),
+            ("view_back_office", "See and export the journal, KPIs, forecast and back-office reports"),
         ]

@@ -77,6 +77,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         P + "export_guest_registry",
         P + "run_night_audit",
         P + "view_night_audit",
+        P + "view_back_office",
     },
     "accountant": {
         P + "view_rates",
@@ -88,6 +89,16 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         P + "manage_receivables",
         P + "manage_cashier_shifts",
         P + "view_night_audit",
+        P + "view_back_office",
+    },
+    # Finance reads every figure and export, and changes nothing.
+    "finance": {
+        P + "view_rates",
+        P + "view_reservations",
+        P + "view_folios",
+        P + "view_receivables",
+        P + "view_night_audit",
+        P + "view_back_office",
     },
     "hr": set(),
     "administrator": {
@@ -121,6 +132,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         P + "export_guest_registry",
         P + "run_night_audit",
         P + "view_night_audit",
+        P + "view_back_office",
     },
 }
 

@@ -57,6 +57,12 @@ class DailyStatistics(models.Model):
     refunds_by_method = models.JSONField(default=dict, blank=True)
     ledgers = models.JSONField(default=dict, blank=True, help_text=_("Guest, deposit and city ledger movements"))
     by_segment = models.JSONField(default=dict, blank=True, help_text=_("Rooms and room revenue per market segment"))
+    source = models.CharField(
+        max_length=12,
+        choices=[("night_audit", _("Night audit")), ("history", _("Reconstructed from the bookings"))],
+        default="night_audit",
+        help_text=_("The demo's history before its first night audit is reconstructed from its bookings"),
+    )
 
     class Meta:
         ordering = ["property", "date"]

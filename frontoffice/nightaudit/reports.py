@@ -15,6 +15,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from frontoffice.core.models import Property
+from frontoffice.folios.domain.ledger import Department
 from frontoffice.folios.models import CashierShift, Folio, FolioKind
 from frontoffice.folios.selectors import cashier_shift_report
 from frontoffice.nightaudit.domain.statistics import OPERATIONAL, USALI, both_kpis
@@ -71,7 +72,12 @@ def flash_lines(figures: NightFigures) -> list[tuple[str, str, str, str]]:
     lines.append((revenue, _("Room revenue"), _amount(figures.room_revenue), ""))
     lines.append((revenue, _("Fees (no-show, cancellation, late check-out)"), _amount(figures.fees), ""))
     for dept, amount in figures.revenue_by_department.items():
-        lines.append((revenue, dept, _amount(amount), ""))
+        if dept not in (Department.ROOMS, Department.FEES, Department.TAXES):
+            lines.append((revenue, dept, _amount(amount), ""))
+    # The city tax is collected for the city (a liability), not the hotel's revenue.
+    collected = figures.revenue_by_department.get(Department.TAXES.value)
+    if collected:
+        lines.append((_("Collected for third parties"), _("City tax"), _amount(collected), ""))
     for method, amount in figures.payments_by_method.items():
         lines.append((_("Payments"), method, _amount(amount), ""))
     for method, amount in figures.refunds_by_method.items():

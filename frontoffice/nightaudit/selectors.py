@@ -14,6 +14,7 @@ from frontoffice.core.models import Property
 from frontoffice.folios.domain.ledger import Department
 from frontoffice.folios.models import CashierShift, DepositRequest, Folio, FolioStatus, Posting, ShiftStatus
 from frontoffice.folios.selectors import trial_balance
+from frontoffice.frontdesk.models import StayEvent, StayRecord
 from frontoffice.nightaudit.domain.prechecks import (
     ARRIVALS_PENDING,
     DEPARTURES_PENDING,
@@ -126,8 +127,21 @@ def night_figures(*, property: Property, date: dt.date) -> NightFigures:
         house_use=Count("id", filter=Q(market_segment=MarketSegment.HOUSE_USE)),
     )
     guests = sum(a + len(c or []) for a, c in in_house.values_list("adults", "children_ages"))
-    checked_out = stays.filter(status=Status.CHECKED_OUT.value)
-    day_use = checked_out.filter(arrival=date).count()
+    # Arrivals and departures are what the desk recorded on the date (a stay checked out on its
+    # arrival day keeps a departure the day after, so its dates would count it on the wrong day);
+    # stays put in house or checked out without the desk (an import) count by their dates.
+    stayed = [Status.IN_HOUSE.value, Status.CHECKED_OUT.value]
+    records = StayRecord.objects.filter(property=property, reservation__status__in=stayed)
+    checked_in = set(records.filter(event=StayEvent.CHECK_IN, business_date=date).values_list("reservation", flat=True))
+    checked_out = set(
+        records.filter(event=StayEvent.CHECK_OUT, business_date=date).values_list("reservation", flat=True)
+    )
+    undocumented = stays.filter(status__in=stayed).exclude(stay_records__isnull=False)
+    arrived = checked_in | set(undocumented.filter(arrival=date).values_list("id", flat=True))
+    left = checked_out | set(
+        undocumented.filter(status=Status.CHECKED_OUT.value, departure=date).values_list("id", flat=True)
+    )
+    day_use = len(arrived & left)
     counts = NightCounts(
         physical=rooms.count(),
         out_of_order=block_counts.get(RoomBlockKind.OUT_OF_ORDER.value, 0),
@@ -136,8 +150,8 @@ def night_figures(*, property: Property, date: dt.date) -> NightFigures:
         complimentary=house["comp"],
         house_use=house["house_use"],
         day_use=day_use,
-        arrivals=stays.filter(arrival=date, status__in=[Status.IN_HOUSE.value, Status.CHECKED_OUT.value]).count(),
-        departures=checked_out.filter(departure=date).count() + day_use,
+        arrivals=len(arrived),
+        departures=len(left),
         no_shows=stays.filter(status=Status.NO_SHOW.value, cancelled_on=date).count(),
         cancellations=stays.filter(status=Status.CANCELLED.value, cancelled_on=date).count(),
     )

@@ -943,13 +943,24 @@ def reservation_stay_revert(*, reservation: Reservation, actor, reason: str) -> 
 
 def reservation_stay_end(*, reservation: Reservation, actor, departure: dt.date) -> Reservation:
     """The guest leaves: in house → checked out. Leaving before the booked departure shortens the
-    stay to ``departure`` (at least one night): the unused nights go back to inventory and the
-    totals are those of the nights kept, at the prices fixed on the reservation."""
+    stay to ``departure``: the unused nights go back to inventory and the totals are those of the
+    nights kept, at the prices fixed on the reservation. Leaving on the arrival day (a day use)
+    keeps no night: all go back, and whatever the day use costs is charged on the folio."""
     require(actor, "core.check_in")
     with transaction.atomic():
         res = _locked(reservation)
         _transition(res, Status.CHECKED_OUT)
         before = snapshot(res, AUDITED_FIELDS)
+        if departure <= res.arrival:
+            # Checked out on the arrival day (a day use): no night was slept, every night goes
+            # back to inventory and the room is held for none (``room_since`` at the departure).
+            inventory_lock(property_id=res.property_id, stays=[(res.room_type_id, res.arrival, res.departure)])
+            _release_inventory(res.room_type_id, dates_between(res.arrival, res.departure))
+            ReservationNight.objects.filter(reservation=res).delete()
+            res.departure = res.arrival + dt.timedelta(days=1)
+            res.room_since = res.departure
+            res.room_total = res.vat_total = res.city_tax_total = res.total = Decimal("0.00")
+            departure = res.departure
         departure = max(departure, res.arrival + dt.timedelta(days=1))
         if departure < res.departure:
             unused = dates_between(departure, res.departure)

@@ -95,4 +95,4 @@ def test_closing_the_day_is_for_the_night_auditor_and_the_managers():
     runners = {role for role, perms in ROLE_PERMISSIONS.items() if RUN in perms}
     readers = {role for role, perms in ROLE_PERMISSIONS.items() if VIEW in perms}
     assert runners == {"night_auditor", "front_office_manager", "administrator"}
-    assert readers == runners | {"accountant"}
+    assert readers == runners | {"accountant", "finance"}

@@ -135,6 +135,7 @@ def test_the_receivables_rights_go_to_the_roles_that_need_them():
     assert {r for r in ROLES if "core.view_receivables" in ROLE_PERMISSIONS[r]} == {
         "night_auditor",
         "accountant",
+        "finance",
         "front_office_manager",
         "administrator",
     }

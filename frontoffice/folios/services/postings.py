@@ -78,7 +78,7 @@ DEFAULT_CODES = [
     # Cancellation and no-show fees compensate a loss, outside VAT; reported apart from room revenue.
     ("CXL-FEE", "Cancellation fee", "Gastos de cancelación", Department.FEES, "7591 Cancellation fees", "0", None),
     ("NOSHOW-FEE", "No-show fee", "Cargo por no presentación", Department.FEES, "7592 No-show fees", "0", None),
-    ("LATE-CO", "Late check-out", "Salida tardía", Department.FEES, "7000 Room revenue", None, None),
+    ("LATE-CO", "Late check-out", "Salida tardía", Department.FEES, "7593 Late check-out fees", None, None),
     (
         "TRANSFER",
         "Balance transfer",

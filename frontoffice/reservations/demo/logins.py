@@ -43,6 +43,7 @@ LOGINS = [
     DemoLogin("porter2", "Sergio", "Navarro", ("porter",), ("CITY",)),
     DemoLogin("nightaudit", "Elena", "Torres", ("night_auditor",), ("CITY",)),
     DemoLogin("accountant", "Isabel", "Díaz", ("accountant",), ("CITY",)),
+    DemoLogin("finance", "Andrés", "Vega", ("finance",), ("CITY", "MOTEL")),
     DemoLogin("hr", "Raquel", "Gil", ("hr",), ("CITY",)),
     DemoLogin("motel", "Paco", "Herrera", tuple(FRONT_OFFICE_ROLES), ("MOTEL",)),
 ]

@@ -128,15 +128,15 @@ def make_hotel(
 def assert_inventory_matches_bookings(prop: Property) -> None:
     """Every inventory counter equals a recount of the stays holding a room, and nothing is oversold."""
     from frontoffice.reservations.domain.status import HOLDS_INVENTORY
-    from frontoffice.reservations.models import Reservation
+    from frontoffice.reservations.models import ReservationNight
     from frontoffice.rooms.models import InventoryNight
 
     for row in InventoryNight.objects.filter(property=prop).select_related("room_type"):
-        holding = Reservation.objects.filter(
-            room_type=row.room_type,
-            arrival__lte=row.date,
-            departure__gt=row.date,
-            status__in=[s.value for s in HOLDS_INVENTORY],
+        # A stay holds the nights it is priced for (a day use, checked out on arrival, holds none).
+        holding = ReservationNight.objects.filter(
+            reservation__room_type=row.room_type,
+            date=row.date,
+            reservation__status__in=[s.value for s in HOLDS_INVENTORY],
         ).count()
         assert row.sold == holding, f"{row.room_type.code} {row.date}: counter {row.sold}, recount {holding}"
         assert row.sold <= row.physical - row.out_of_order + row.overbooking, (

@@ -9,7 +9,8 @@ append-only:
   invoices when they are blank;
 - a cashier shift already closed with a small cash variance, and a desk agent's shift open
   with a float (cash is only taken in an open shift);
-- for every guest in house: the room and the city tax of each night already stayed, some
+- for every guest in house: the room and the city tax of each night already stayed (on its own
+  business date, by the night audit's step), some
   restaurant, minibar and parking charges, a card payment on some, cash on a few;
 - deposits taken by card for some arrivals of the next three weeks on a deposit rate plan;
 - company accounts in the city ledger (credit limit, 30-day terms); a few company guests who
@@ -18,10 +19,10 @@ append-only:
   received a bank transfer allocated to its oldest item;
 - a simplified invoice for a short private stay that left lately, paid by card.
 
-Known limitation: postings, open items and shifts take the property's *current* business
-date — the services stamp it and there is no night audit to replay — so the nights already
-stayed all show today's business date (their description names the night), and every open
-item is current in the aging report.
+The room and city tax of the nights the guests in house have stayed are posted by the night
+audit's step on their own business dates. Everything else (extras, parking, payments, shifts,
+open items, and the nights of the few guests who left lately and are invoiced) takes today's
+business date, so every open item is current in the aging report.
 
 Idempotent: a property that already has postings, cashier shifts or company accounts is left
 alone. Deterministic: a fixed random seed.
@@ -58,6 +59,7 @@ from frontoffice.folios.services import (
     receivable_payment_record,
     transaction_codes_install,
 )
+from frontoffice.folios.services.nightly import nightly_charges_post
 from frontoffice.guests.models import Company
 from frontoffice.reservations.models import Reservation
 
@@ -158,6 +160,7 @@ class DemoCashier:
             .prefetch_related("nights_priced")
             .order_by("confirmation")
         )
+        self._nights_stayed(in_house)
         self._closed_shift(in_house[:2])
         cashier_shift_open(property=self.prop, actor=self.desk, opening_float=Decimal("200.00"))
         for res in in_house:
@@ -209,8 +212,25 @@ class DemoCashier:
             description=description,
         )
 
+    def _nights_stayed(self, in_house: list[Reservation]) -> None:
+        """Room and city tax of every night the guests in house have stayed, each on its own
+        business date, posted by the night audit's own step: the hotel's date is taken back to
+        each night in turn (inside this seed's transaction) and brought back to today."""
+        if not in_house:
+            return
+        auditor = User.objects.filter(username="nightaudit").first()
+        day = min(res.arrival for res in in_house)
+        while day < self.today:
+            Property.objects.filter(pk=self.prop.pk).update(business_date=day)
+            self.prop.business_date = day
+            nightly_charges_post(property=self.prop, actor=auditor)
+            day += dt.timedelta(days=1)
+        Property.objects.filter(pk=self.prop.pk).update(business_date=self.today)
+        self.prop.business_date = self.today
+
     def _stay(self, res: Reservation, folio: Folio, *, until: dt.date) -> None:
-        """Room and city tax for each night before ``until``, as the night audit would post them."""
+        """A guest who has left: room and city tax of each night before ``until``, posted today
+        (their description names the night), and parking."""
         taxed = res.adults + sum(
             1 for age in res.children_ages or [] if age is None or age >= self.prop.city_tax_exempt_under_age
         )
@@ -233,6 +253,10 @@ class DemoCashier:
                     quantity=taxed,
                     description=_("City tax, night of %(date)s") % {"date": when},
                 )
+        self._parking(res, folio, until=until)
+
+    def _parking(self, res: Reservation, folio: Folio, *, until: dt.date) -> None:
+        nights = [n for n in res.nights_priced.all() if n.date < until]
         if res.parking and nights:
             self._charge(folio, "PARK", Decimal("22.00"), quantity=len(nights), description=_("Garage parking"))
 
@@ -255,7 +279,7 @@ class DemoCashier:
 
     def _in_house(self, res: Reservation) -> None:
         folio = folio_for_reservation(reservation=res, actor=self.desk)
-        self._stay(res, folio, until=self.today)
+        self._parking(res, folio, until=self.today)
         self._extras(folio)
         balance = folio_balance(folio=folio)
         if balance > 0 and self.rng.random() < 0.35:

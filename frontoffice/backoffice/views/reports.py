@@ -1,0 +1,156 @@
+"""The back office's pages: the manager's dashboard with its charts, the KPI report and the
+forecast, each downloadable as CSV or Excel."""
+
+import datetime as dt
+from decimal import Decimal
+
+from django import forms
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import path
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from frontoffice.backoffice.charts import bar_chart, line_chart, share_bars
+from frontoffice.backoffice.domain.kpis import DIMENSIONS, GRAINS
+from frontoffice.backoffice.forecast import FORECAST_COLUMNS, forecast, forecast_rows
+from frontoffice.backoffice.selectors import kpi_report, statistics_through
+from frontoffice.backoffice.tables import table_csv, table_xlsx
+from frontoffice.nightaudit.domain.statistics import OPERATIONAL, USALI, both_kpis
+from frontoffice.nightaudit.models import DailyStatistics
+from frontoffice.nightaudit.selectors import statistics_counts
+from frontoffice.reservations.models import Reservation
+from frontoffice.reservations.views import desk_view
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+GROUP_LABELS = {
+    "day": gettext_lazy("Day"),
+    "month": gettext_lazy("Month"),
+    "year": gettext_lazy("Year"),
+    "segment": gettext_lazy("Market segment"),
+    "channel": gettext_lazy("Channel"),
+    "room_type": gettext_lazy("Room type"),
+    "rate_plan": gettext_lazy("Rate plan"),
+}
+
+
+class KpiForm(forms.Form):
+    start = forms.DateField(label=gettext_lazy("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=gettext_lazy("To"), widget=forms.DateInput(attrs={"type": "date"}))
+    group_by = forms.ChoiceField(label=gettext_lazy("By"), choices=[(k, GROUP_LABELS[k]) for k in GRAINS + DIMENSIONS])
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            raise forms.ValidationError(_("The period ends before it starts."))
+        if data.get("start") and data.get("end") and (data["end"] - data["start"]).days > 3 * 366:
+            raise forms.ValidationError(_("Ask for at most three years at a time."))
+        return data
+
+
+def _download(name: str, fmt: str, columns: list[str], rows: list[dict]) -> HttpResponse:
+    if fmt == "xlsx":
+        response = HttpResponse(table_xlsx(name, columns, rows), content_type=XLSX)
+    else:
+        fmt = "csv"
+        response = HttpResponse(table_csv(columns, rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+def _last_closed(prop) -> dt.date:
+    return statistics_through(property=prop) or prop.business_date - dt.timedelta(days=1)
+
+
+@desk_view("core.view_back_office")
+def kpis_page(request):
+    prop = request.property
+    last = _last_closed(prop)
+    initial = {"start": last.replace(day=1), "end": last, "group_by": "day"}
+    form = KpiForm(request.GET or None, initial=initial)
+    values = initial if not request.GET else (form.cleaned_data if form.is_valid() else None)
+    context = {"form": form}
+    if values:
+        report = kpi_report(property=prop, start=values["start"], end=values["end"], group_by=values["group_by"])
+        fmt = request.GET.get("format")
+        if fmt in ("csv", "xlsx"):
+            name = f"{prop.code}-kpis-{values['group_by']}-{values['start']}-{values['end']}"
+            return _download(name, fmt, report["columns"], report["rows"] + [report["total"]])
+        context.update(report=report, values=values, group_label=GROUP_LABELS[values["group_by"]])
+    return render(request, "backoffice/kpis.html", context)
+
+
+@desk_view("core.view_back_office")
+def forecast_page(request):
+    prop = request.property
+    days = forecast(property=prop, days=365)
+    fmt = request.GET.get("format")
+    if fmt in ("csv", "xlsx"):
+        return _download(f"{prop.code}-forecast-{prop.business_date}", fmt, FORECAST_COLUMNS, forecast_rows(days))
+    return render(request, "backoffice/forecast.html", {"days": days})
+
+
+def _charts(prop) -> dict:
+    last = _last_closed(prop)
+    stats = list(
+        DailyStatistics.objects.filter(property=prop, date__gt=last - dt.timedelta(days=30), date__lte=last).order_by(
+            "date"
+        )
+    )
+    labels = [s.date.strftime("%d/%m") for s in stats]
+    kpis = [both_kpis(statistics_counts(s), s.room_revenue) for s in stats]
+    charts = {}
+    if stats:
+        charts["trend"] = line_chart(
+            _("Occupancy % and ADR, last 30 nights"),
+            labels,
+            (_("Occupancy %"), [k[USALI].occupancy for k in kpis]),
+            (_("ADR"), [k[USALI].adr for k in kpis]),
+        )
+        mix: dict[str, Decimal] = {}
+        for s in stats:
+            for dept, amount in s.revenue_by_department.items():
+                mix[dept] = mix.get(dept, Decimal("0")) + Decimal(amount)
+        charts["mix"] = share_bars(
+            _("Revenue by department, last 30 nights"), sorted(mix.items(), key=lambda kv: -kv[1])[:8]
+        )
+    ahead = forecast(property=prop, days=60)
+    charts["pace"] = bar_chart(
+        _("Rooms on the books, next 60 nights, against last year"),
+        [d.date.strftime("%d/%m") for d in ahead],
+        [(_("This year"), [d.rooms for d in ahead]), (_("Last year"), [d.last_year_rooms for d in ahead])],
+    )
+    since = last - dt.timedelta(days=90)
+    cancelled: dict[str, int] = {}
+    for channel in Reservation.objects.filter(
+        property=prop, status="cancelled", cancelled_on__gt=since, cancelled_on__lte=last
+    ).values_list("channel", flat=True):
+        cancelled[channel] = cancelled.get(channel, 0) + 1
+    if cancelled:
+        ordered = sorted(cancelled.items(), key=lambda kv: -kv[1])
+        charts["cancellations"] = bar_chart(
+            _("Cancellations by channel, last 90 days"),
+            [c for c, _n in ordered],
+            [(_("Cancellations"), [n for _c, n in ordered])],
+        )
+    return {k: mark_safe(v) for k, v in charts.items()}  # noqa: S308 - built by charts.py, every label escaped
+
+
+@desk_view("core.view_back_office")
+def dashboard(request):
+    prop = request.property
+    last = statistics_through(property=prop)
+    tiles = None
+    if last:
+        stats = DailyStatistics.objects.get(property=prop, date=last)
+        k = both_kpis(statistics_counts(stats), stats.room_revenue)
+        tiles = {"date": last, "usali": k[USALI], "operational": k[OPERATIONAL], "stats": stats}
+    return render(request, "backoffice/dashboard.html", {"tiles": tiles, "charts": _charts(prop)})
+
+
+urlpatterns = [
+    path("back-office/", dashboard, name="dashboard"),
+    path("back-office/kpis/", kpis_page, name="kpis"),
+    path("back-office/forecast/", forecast_page, name="forecast"),
+]
