@@ -26,7 +26,9 @@ Measured, each beside its floor (the least work the database must do for the que
    and the ``desk_list`` selector), time and SQL queries, against the one SQL query that reads
    those arrivals;
 8. the night audit of a 1,000-room hotel at 90 % occupancy with routing (``benchmarks.night_audit``),
-   against a bulk insert of as many postings.
+   against a bulk insert of as many postings;
+9. the KPI report by day over three years and the journal of a year (``benchmarks.back_office``),
+   against one SQL query reading their rows.
 
 Postings cannot be deleted, so the cashiering benchmarks leave theirs behind: the spread
 folios grow a little every run, each run posts to new hot (house) folios, and the folio
@@ -57,6 +59,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from benchmarks.back_office import bench_journal, bench_kpis
 from benchmarks.night_audit import bench_night_audit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -650,6 +653,8 @@ def floor_template(prop, plan) -> dict:
         "status": "confirmed",
         "rate_plan_id": plan.pk,
         "room_id": None,
+        "room_since": None,
+        "room_type_charged_id": None,
         "children_ages": "[]",
         "guest_id": prop.guests.order_by("id").values_list("id", flat=True).first(),
         "booker_id": None,
@@ -673,6 +678,7 @@ def floor_template(prop, plan) -> dict:
         "price_overridden": False,
         "cancellation_fee": Decimal("0.00"),
         "cancelled_at": None,
+        "cancelled_on": None,
         "cancel_reason": "",
         "created_at": connection.ops.adapt_datetimefield_value(now) if connection.vendor == "sqlite" else now,
         "created_by_id": None,
@@ -1370,6 +1376,8 @@ def report(
     assignment: dict | None = None,
     arrivals_page: dict | None = None,
     night_audit: dict | None = None,
+    kpis: dict | None = None,
+    journal: dict | None = None,
 ) -> None:
     cores = os.cpu_count()
     table = Table(title=f"Data on {database} ({cores} CPU cores)")
@@ -1548,6 +1556,29 @@ def report(
         console.print(table)
         console.print("Steps (ms): " + ", ".join(f"{k} {v}" for k, v in night_audit["steps_ms"].items()))
 
+    if kpis is not None:
+        table = Table(title=f"KPI report on {database}: {kpis['rows']} nights by day, {kpis['runs']} runs")
+        for name in ("path", "median s", "× floor"):
+            table.add_column(name, justify="left" if name == "path" else "right")
+        table.add_row("kpi_report by day, three years", f"{kpis['by_day_seconds']:.3f}", f"{kpis['over_floor']:.1f}")
+        table.add_row("kpi_report by market segment", f"{kpis['by_segment_seconds']:.3f}", "")
+        table.add_row("floor: 1 SQL query of the statistics rows", f"{kpis['floor_seconds']:.4f}", "1.0")
+        console.print(table)
+    if journal is not None:
+        table = Table(
+            title=f"Journal of a year on {database}: {journal['rooms']} rooms at {journal['occupancy']:.0%}, "
+            f"{journal['postings']:,} postings, {journal['runs']} runs"
+        )
+        for name in ("path", "median s", "× floor"):
+            table.add_column(name, justify="left" if name == "path" else "right")
+        table.add_row(
+            "journal_entries (the year)", f"{journal['entries_seconds']:.3f}", f"{journal['entries_over_floor']:.1f}"
+        )
+        table.add_row(f"CSV export ({journal['csv_mb']} MB)", f"{journal['csv_seconds']:.3f}", "")
+        table.add_row("Beancount export", f"{journal['beancount_seconds']:.3f}", "")
+        table.add_row("floor: 1 SQL query of the posting rows", f"{journal['floor_seconds']:.3f}", "1.0")
+        console.print(table)
+
     table = Table(title="Invariants over every inventory row")
     table.add_column("check")
     table.add_column("value", justify="right")
@@ -1573,6 +1604,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--arrivals-runs", type=int, default=30, help="loads of the arrivals page by each path")
     parser.add_argument("--audit-rooms", type=int, default=1000, help="rooms of the night audit's hotel")
     parser.add_argument("--audit-runs", type=int, default=3, help="runs of the night audit")
+    parser.add_argument("--report-runs", type=int, default=3, help="runs of the KPI report and the journal")
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
@@ -1587,8 +1619,24 @@ def main(argv: list[str] | None = None) -> int:
     assignment = bench_auto_assign(args.assign_arrivals, args.assign_runs)
     arrivals_page = bench_arrivals_page(args.arrivals, args.arrivals_runs, cashiering)
     audit = bench_night_audit(args.audit_rooms, 0.9, args.audit_runs)
+    kpis = bench_kpis(args.report_runs)
+    journal = bench_journal(args.report_runs)
     checks = invariants()
-    report(args.database, data, availability, writes, race, postings, screen, checks, assignment, arrivals_page, audit)
+    report(
+        args.database,
+        data,
+        availability,
+        writes,
+        race,
+        postings,
+        screen,
+        checks,
+        assignment,
+        arrivals_page,
+        audit,
+        kpis,
+        journal,
+    )
 
     import django
 
@@ -1609,6 +1657,8 @@ def main(argv: list[str] | None = None) -> int:
         "auto_assign": assignment,
         "arrivals_page": arrivals_page,
         "night_audit": audit,
+        "kpis": kpis,
+        "journal": journal,
         "invariants": checks,
         "seconds": round(time.perf_counter() - started, 1),
     }

@@ -2,12 +2,13 @@
 its bookings so that the back office has a history to chart and compare.
 
 The demo is seeded with three years of bookings but with postings only for the guests in house
-today (no night audit ran on the nights before). For each past night this counts what the audit
-would have: rooms in use and blocked, stays in house that night (complimentary and house use by
-segment), day use (none in the demo), arrivals and departures of stays that came, no-shows and
-cancellations on their business date with their fees, and room revenue net of VAT from the
-prices fixed on the reservations. Payments and ledgers are left empty: there were no postings.
-Rows are marked ``source="history"``.
+today (their nights are posted on their own dates; no night audit closed the nights before). For
+each past night this counts what the audit would have: rooms in use and blocked, stays in house
+that night (complimentary and house use by segment), day use (none in the demo), arrivals and
+departures of stays that came, no-shows and cancellations on their business date with their fees,
+and room revenue net of VAT from the prices fixed on the reservations, less the food their rate
+plan includes (as the audit posts it). Payments and ledgers are left empty: there were no
+postings. Rows are marked ``source="history"``.
 """
 
 import datetime as dt
@@ -16,6 +17,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from frontoffice.core.models import Property
+from frontoffice.folios.domain.ledger import price_line
 from frontoffice.nightaudit.models import DailyStatistics
 from frontoffice.reservations.models import Reservation, ReservationNight
 from frontoffice.rooms.models import Room, RoomBlock
@@ -44,19 +46,24 @@ def history_statistics_seed(*, property: Property, days: int = 400) -> int:
         while day < min(last, end):
             blocked[(day, kind)] = blocked.get((day, kind), 0) + 1
             day += dt.timedelta(days=1)
-    net_of_vat = property.prices_include_vat
+    include = property.prices_include_vat
     nights: dict[dt.date, dict] = {}
     rows = ReservationNight.objects.filter(
         reservation__property=property, reservation__status__in=STAYED, date__gte=start, date__lt=end
-    ).values_list("date", "price", "vat", "reservation__market_segment", "reservation__adults",
-                  "reservation__children_ages")  # fmt: skip
-    for day, price, vat, segment, adults, ages in rows:
+    ).values_list("date", "price", "reservation__market_segment", "reservation__adults",
+                  "reservation__children_ages", "reservation__rate_plan__meal_plan",
+                  "reservation__rate_plan__package_per_guest")  # fmt: skip
+    for day, price, segment, adults, ages, meal_plan, package in rows:
         n = nights.setdefault(day, {"occupied": 0, "comp": 0, "house": 0, "guests": 0, "revenue": ZERO, "segments": {}})
         n["occupied"] += 1
         n["comp"] += segment == "complimentary"
         n["house"] += segment == "house_use"
         n["guests"] += adults + len(ages or [])
-        net = Decimal(price) - (Decimal(vat) if net_of_vat else ZERO)
+        # As the night audit posts it: the food the plan includes is F&B, the rest room revenue.
+        food = min(Decimal(package) * (adults + len(ages or [])), Decimal(price)) if meal_plan != "RO" else ZERO
+        net = price_line(
+            quantity=1, unit_amount=Decimal(price) - food, tax_rate=property.vat_rate, amounts_include_tax=include
+        ).net
         n["revenue"] += net
         seg = n["segments"].setdefault(segment, {"rooms": 0, "room_revenue": ZERO})
         seg["rooms"] += 1

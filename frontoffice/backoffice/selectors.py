@@ -3,6 +3,7 @@
 import datetime as dt
 from decimal import Decimal
 
+from django.db.models import Count, Func, IntegerField, Sum
 from django.db.models.functions import Coalesce
 
 from frontoffice.backoffice.domain.journal import CompanyPayment, Entry, PostingRow, journal
@@ -87,17 +88,40 @@ def _nights(property: Property, start: dt.date, end: dt.date) -> list:
     return [(s.date, statistics_counts(s), s.room_revenue, s.fees) for s in rows]
 
 
+class DaysBetween(Func):
+    """Whole days from the second date to the first, in SQL (SQLite keeps dates as text)."""
+
+    output_field = IntegerField()
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler, connection, template="CAST(julianday(%(expressions)s) AS INTEGER)", arg_joiner=") - julianday(",
+            **extra,
+        )  # fmt: skip
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template="(%(expressions)s)", arg_joiner=" - ", **extra)
+
+
 def _bookings(property: Property, start: dt.date, end: dt.date, field: str | None):
-    qs = (
+    """The reservations arriving ``start``–``end`` (not waitlisted), tallied in SQL per arrival
+    date (or per group ``field``) and status."""
+    key = field or "arrival"
+    rows = (
         Reservation.objects.filter(property=property, arrival__gte=start, arrival__lte=end)
         .exclude(status="waitlisted")
-        .values_list("arrival", "departure", "booked_on", "status", field or "status")
+        .values(key, "status")
+        .annotate(
+            n=Count("id"),
+            nights=Sum(DaysBetween("departure", "arrival")),
+            lead=Sum(DaysBetween("arrival", "booked_on")),
+        )
+        .values_list(key, "status", "n", "nights", "lead")
     )
     return [
-        (arrival, Booking(group=str(group or ""), nights=(departure - arrival).days,
-                          lead_days=max((arrival - booked).days, 0), status=status))
-        for arrival, departure, booked, status, group in qs
-    ]  # fmt: skip
+        (group, Booking(group=str(group or ""), status=status, count=n, nights=nights or 0, lead_days=lead or 0))
+        for group, status, n, nights, lead in rows
+    ]
 
 
 def kpi_report(*, property: Property, start: dt.date, end: dt.date, group_by: str = "day") -> dict:
@@ -142,3 +166,12 @@ def kpi_report(*, property: Property, start: dt.date, end: dt.date, group_by: st
         "rows": rows,
         "total": total_row(nights, [b for _a, b in bookings]),
     }
+
+
+def kpi_compare(*, properties, start: dt.date, end: dt.date) -> list[dict]:
+    """A chain's properties side by side: each one's KPI total over its closed nights in the period."""
+    rows = []
+    for prop in properties:
+        total = kpi_report(property=prop, start=start, end=end, group_by="day")["total"]
+        rows.append({**total, "key": prop.code, "name": prop.name, "currency": prop.currency})
+    return rows

@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "frontoffice.frontdesk",
     "frontoffice.nightaudit",
     "frontoffice.backoffice",
+    "frontoffice.staff",
 ]
 
 MIDDLEWARE = [

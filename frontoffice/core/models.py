@@ -164,4 +164,5 @@ class RoleHolder(models.Model):
             ("run_night_audit", "Run the night audit: close the business date, overriding its pre-checks"),
             ("view_night_audit", "See night audits, daily statistics and the reports kept for each date"),
             ("view_back_office", "See and export the journal, KPIs, forecast and back-office reports"),
+            ("manage_schedules", "Plan staff schedules: staffing rules, shifts, rules, covers, solving and publishing"),
         ]

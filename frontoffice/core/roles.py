@@ -78,6 +78,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         P + "run_night_audit",
         P + "view_night_audit",
         P + "view_back_office",
+        P + "manage_schedules",
     },
     "accountant": {
         P + "view_rates",
@@ -133,6 +134,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         P + "run_night_audit",
         P + "view_night_audit",
         P + "view_back_office",
+        P + "manage_schedules",
     },
 }
 

@@ -13,7 +13,6 @@ from frontoffice.nightaudit.domain.statistics import both_kpis
 from frontoffice.nightaudit.models import DailyStatistics, NightAudit
 from frontoffice.nightaudit.schemas import DailyStatisticsOut, NightAuditIn, NightAuditOut, NightAuditStatusOut
 from frontoffice.nightaudit.selectors import (
-    audit_report_get,
     audit_reports,
     daily_statistics_get,
     day_over,
@@ -22,7 +21,7 @@ from frontoffice.nightaudit.selectors import (
     night_audit_prechecks,
     statistics_counts,
 )
-from frontoffice.nightaudit.services import night_audit_run
+from frontoffice.nightaudit.services import night_audit_run, report_content
 
 router = Router(tags=["night audit"])
 CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "pdf": "application/pdf"}
@@ -132,13 +131,13 @@ def statistics(request, code: str, date: dt.date):
     url_name="night_audit_report",
 )
 def report(request, code: str, date: dt.date, kind: str, format: str):
-    """The report as kept when the date was closed (``flash.pdf``, ``flash.csv``,
-    ``trial_balance.csv``, ``cashier.csv``, ``no_shows.csv``, ``in_house.csv``). Needs
+    """The report as kept when the date was closed: ``flash`` (CSV and PDF), ``trial_balance``,
+    ``cashier``, ``no_shows`` and ``in_house`` (CSV, and PDF printed from that CSV). Needs
     ``core.view_night_audit``."""
     prop = scoped(request, code, "core.view_night_audit")
-    kept = audit_report_get(property=prop, date=date, kind=kind, format=format)
-    if kept is None:
+    content = report_content(property=prop, date=date, kind=kind, format=format)
+    if content is None:
         raise NotFound(f"No {kind}.{format} for {date.isoformat()}.")
-    response = HttpResponse(bytes(kept.content), content_type=CONTENT_TYPES.get(format, "application/octet-stream"))
+    response = HttpResponse(content, content_type=CONTENT_TYPES.get(format, "application/octet-stream"))
     response["Content-Disposition"] = f'attachment; filename="{prop.code}-{date.isoformat()}-{kind}.{format}"'
     return response

@@ -187,3 +187,23 @@ def audit_reports_build(property: Property, date: dt.date, figures: NightFigures
             (ReportKind.NO_SHOWS.value, "csv", no_shows_csv(property, date)),
             (ReportKind.IN_HOUSE.value, "csv", in_house_csv(property, date)),
         ]
+
+
+def table_pdf(property: Property, date: dt.date, kind: str, content: bytes) -> bytes:
+    """A kept CSV report printed as a table (landscape A4), in the property's language: the PDF is
+    drawn from the kept CSV, so it says exactly what was kept when the date was closed."""
+    from weasyprint import HTML
+
+    rows = list(csv.reader(io.StringIO(bytes(content).decode("utf-8"))))
+    with translation.override(property.default_language):
+        html = render_to_string(
+            "nightaudit/table_report.html",
+            {
+                "property": property,
+                "date": date,
+                "title": ReportKind(kind).label,
+                "header": rows[0] if rows else [],
+                "rows": rows[1:],
+            },
+        )
+    return HTML(string=html).write_pdf()

@@ -38,8 +38,14 @@ from frontoffice.folios.services.nightly import nightly_charges_post
 from frontoffice.frontdesk.services.room_status import rooms_occupied_mark_dirty
 from frontoffice.nightaudit.domain.prechecks import SEVERITY, unresolved
 from frontoffice.nightaudit.models import AuditReport, DailyStatistics, NightAudit
-from frontoffice.nightaudit.reports import audit_reports_build
-from frontoffice.nightaudit.selectors import arrivals_pending, day_over, night_audit_prechecks, night_figures
+from frontoffice.nightaudit.reports import audit_reports_build, table_pdf
+from frontoffice.nightaudit.selectors import (
+    arrivals_pending,
+    audit_report_get,
+    day_over,
+    night_audit_prechecks,
+    night_figures,
+)
 from frontoffice.reservations.domain.status import Status
 from frontoffice.reservations.models import Reservation
 from frontoffice.reservations.services import reservation_cancel, reservation_no_show
@@ -232,3 +238,16 @@ def night_audit_run(
 def _strings(values: dict) -> dict:
     """Amounts as strings in JSON (exact decimals), counts as they are."""
     return {k: (v if isinstance(v, int) else str(v)) for k, v in values.items()}
+
+
+def report_content(*, property: Property, date: dt.date, kind: str, format: str) -> bytes | None:
+    """A kept report's bytes; a PDF of a report kept as CSV is printed from that CSV (the same
+    content, drawn when asked for, so that closing the day stays quick). None if not kept."""
+    kept = audit_report_get(property=property, date=date, kind=kind, format=format)
+    if kept is not None:
+        return bytes(kept.content)
+    if format == "pdf":
+        source = audit_report_get(property=property, date=date, kind=kind, format="csv")
+        if source is not None:
+            return table_pdf(property, date, kind, source.content)
+    return None

@@ -17,7 +17,6 @@ from frontoffice.nightaudit.domain.prechecks import Severity
 from frontoffice.nightaudit.domain.statistics import OPERATIONAL, USALI, both_kpis
 from frontoffice.nightaudit.models import ReportKind
 from frontoffice.nightaudit.selectors import (
-    audit_report_get,
     audit_reports,
     daily_statistics_get,
     day_over,
@@ -26,7 +25,7 @@ from frontoffice.nightaudit.selectors import (
     night_audit_prechecks,
     statistics_counts,
 )
-from frontoffice.nightaudit.services import night_audit_run
+from frontoffice.nightaudit.services import night_audit_run, report_content
 from frontoffice.reservations.views import desk_view
 
 CHECK_LABELS = {
@@ -138,12 +137,21 @@ def closed_day(request, date: str):
             "counts": counts,
             "usali": kpis[USALI],
             "operational": kpis[OPERATIONAL],
-            "reports": [
-                {"kind": r.kind, "format": r.format, "label": ReportKind(r.kind).label}
-                for r in audit_reports(property=request.property, date=day)
-            ],
+            "reports": report_list(request.property, day),
         },
     )
+
+
+def report_list(prop, day) -> list[dict]:
+    """Every kept report, each as CSV and as PDF (a kept CSV is also printed as a table)."""
+    kept = {(r.kind, r.format) for r in audit_reports(property=prop, date=day)}
+    kinds = sorted({kind for kind, _fmt in kept}, key=[k.value for k in ReportKind].index)
+    return [
+        {"kind": kind, "format": fmt, "label": ReportKind(kind).label}
+        for kind in kinds
+        for fmt in ("pdf", "csv")
+        if (kind, fmt) in kept or (fmt == "pdf" and (kind, "csv") in kept)
+    ]
 
 
 @desk_view("core.view_night_audit")
@@ -152,11 +160,11 @@ def report_download(request, date: str, kind: str, format: str):
         day = dt.date.fromisoformat(date)
     except ValueError:
         raise Http404(_("That is not a date.")) from None
-    kept = audit_report_get(property=request.property, date=day, kind=kind, format=format)
-    if kept is None:
+    content = report_content(property=request.property, date=day, kind=kind, format=format)
+    if content is None:
         raise Http404(_("No such report."))
     content_type = "application/pdf" if format == "pdf" else "text/csv; charset=utf-8"
-    response = HttpResponse(bytes(kept.content), content_type=content_type)
+    response = HttpResponse(content, content_type=content_type)
     disposition = "inline" if format == "pdf" else "attachment"
     response["Content-Disposition"] = f'{disposition}; filename="{request.property.code}-{date}-{kind}.{format}"'
     return response

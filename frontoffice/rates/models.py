@@ -49,6 +49,15 @@ class RatePlan(models.Model):
     cancellation_percent = models.DecimalField(max_digits=5, decimal_places=2, default=Decimal("0"))
     guarantee = models.CharField(max_length=8, choices=Guarantee.choices, default=Guarantee.CARD)
     deposit_percent = models.DecimalField(max_digits=5, decimal_places=2, default=Decimal("0"))
+    package_per_guest = models.DecimalField(
+        max_digits=8,
+        decimal_places=2,
+        default=Decimal("0"),
+        help_text=_(
+            "Food and beverage included in each night's price, per guest (e.g. breakfast): the night audit "
+            "posts it to F&B and the rest of the price to rooms"
+        ),
+    )
     no_show_penalty = models.CharField(
         max_length=12, choices=CancellationPenalty.choices, default=CancellationPenalty.FIRST_NIGHT
     )
@@ -71,6 +80,7 @@ class RatePlan(models.Model):
         ordering = ["sort_order", "code"]
         constraints = [
             models.UniqueConstraint(fields=["property", "code"], name="rateplan_code_unique"),
+            models.CheckConstraint(condition=Q(package_per_guest__gte=0), name="rateplan_package_gte_0"),
             models.CheckConstraint(
                 condition=Q(cancellation_percent__gte=0, cancellation_percent__lte=100),
                 name="rateplan_cancel_pct",

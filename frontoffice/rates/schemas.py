@@ -17,6 +17,9 @@ class RatePlanIn(Schema):
     guarantee: str = Field("card", pattern="^(none|card|deposit)$")
     deposit_percent: Decimal = Field(Decimal("0"), ge=0, le=100, decimal_places=2)
     no_show_penalty: str = Field("first_night", pattern="^(none|first_night|percent|whole_stay)$")
+    package_per_guest: Decimal = Field(
+        Decimal("0"), ge=0, le=10000, decimal_places=2, description="F&B included in each night's price, per guest"
+    )
     parent: str | None = None
     derive_percent: Decimal = Field(Decimal("0"), ge=-100, le=1000, decimal_places=2)
     derive_amount: Decimal = Field(Decimal("0"), ge=-100000, le=100000, decimal_places=2)
@@ -35,6 +38,7 @@ class RatePlanOut(Schema):
     guarantee: str
     deposit_percent: str
     no_show_penalty: str
+    package_per_guest: str
     parent: str | None
     derive_percent: str
     derive_amount: str
@@ -52,6 +56,10 @@ class RatePlanOut(Schema):
     @staticmethod
     def resolve_deposit_percent(obj):
         return str(obj.deposit_percent)
+
+    @staticmethod
+    def resolve_package_per_guest(obj):
+        return str(obj.package_per_guest)
 
     @staticmethod
     def resolve_derive_percent(obj):

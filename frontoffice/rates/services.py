@@ -52,6 +52,11 @@ def rate_plan_create(*, property: Property, actor, code: str, name: str, parent:
         value = Decimal(fields.get(f, 0) or 0)
         if not 0 <= value <= 100:
             errors.append({"field": f, "message": _("A percentage from 0 to 100.")})
+    package = Decimal(fields.get("package_per_guest", 0) or 0)
+    if not 0 <= package <= 10000:
+        errors.append({"field": "package_per_guest", "message": _("An amount from 0 to 10,000.")})
+    elif package and fields.get("meal_plan", MealPlan.RO) == MealPlan.RO:
+        errors.append({"field": "package_per_guest", "message": _("A room-only plan includes no food.")})
     if parent is not None and parent.property_id != property.pk:
         errors.append({"field": "parent", "message": _("The parent plan belongs to another property.")})
     if errors:

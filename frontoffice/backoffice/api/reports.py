@@ -7,11 +7,12 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from frontoffice.backoffice.domain.kpis import DIMENSIONS, GRAINS
+from frontoffice.backoffice.domain.kpis import COLUMNS, DIMENSIONS, GRAINS
 from frontoffice.backoffice.forecast import FORECAST_COLUMNS, forecast, forecast_rows
-from frontoffice.backoffice.selectors import kpi_report
+from frontoffice.backoffice.selectors import kpi_compare, kpi_report
 from frontoffice.backoffice.tables import table_csv, table_xlsx
-from frontoffice.core.api import scoped
+from frontoffice.core.access import properties_for, require
+from frontoffice.core.api import scoped, user_of
 from frontoffice.core.domain.errors import InvalidInput
 
 router = Router()
@@ -86,3 +87,26 @@ def on_the_books(request, code: str, q: Query[ForecastQuery]):
     if q.format != "json":
         return _download(f"{prop.code}-forecast-{prop.business_date}", q.format, FORECAST_COLUMNS, rows)
     return {"business_date": prop.business_date, "columns": FORECAST_COLUMNS, "rows": [_strings(r) for r in rows]}
+
+
+class CompareQuery(Schema):
+    from_: dt.date = Field(alias="from")
+    to: dt.date
+    format: str = Field("json", pattern="^(json|csv|xlsx)$")
+
+
+@router.get("/reports/kpis/compare", summary="Compare the chain's properties")
+def compare(request, q: Query[CompareQuery]):
+    """Each property you work in, side by side: its KPI total (both variants) over its closed nights
+    of the period. Needs ``core.view_back_office``."""
+    user = user_of(request)
+    require(user, "core.view_back_office")
+    if q.to < q.from_:
+        raise InvalidInput(_("The period ends before it starts."), errors=[{"field": "to"}])
+    if (q.to - q.from_).days + 1 > MAX_DAYS:
+        raise InvalidInput(_("Ask for at most %(days)s days at a time.") % {"days": MAX_DAYS}, errors=[{"field": "to"}])
+    rows = kpi_compare(properties=properties_for(user).order_by("code"), start=q.from_, end=q.to)
+    columns = ["key", "name", "currency", *[c for c in COLUMNS if c != "key"]]
+    if q.format != "json":
+        return _download(f"kpis-compare-{q.from_}-{q.to}", q.format, columns, rows)
+    return {"from": q.from_, "to": q.to, "columns": columns, "rows": [_strings(r) for r in rows]}

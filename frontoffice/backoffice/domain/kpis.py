@@ -36,12 +36,14 @@ def period_key(day: dt.date, grain: str) -> str:
 
 @dataclass(frozen=True)
 class Booking:
-    """A reservation arriving in the period, as the booking-pattern figures see it."""
+    """Reservations arriving in the period with one status (and group), as the booking-pattern
+    figures see them: how many, and their nights and lead days summed."""
 
     group: str
-    nights: int
-    lead_days: int
     status: str  # in_house, checked_out, confirmed, tentative, cancelled, no_show
+    count: int = 1
+    nights: int = 0
+    lead_days: int = 0
 
 
 @dataclass
@@ -58,7 +60,8 @@ class Group:
         sold = counts.sold if self.sold is None else self.sold
         k = both_kpis(counts, self.room_revenue)
         came = [b for b in self.bookings if b.status in ("in_house", "checked_out")]
-        total = len(self.bookings)
+        arrived = sum(b.count for b in came)
+        total = sum(b.count for b in self.bookings)
         usali, oper = k[USALI], k[OPERATIONAL]
         return {
             "key": self.key,
@@ -74,12 +77,15 @@ class Group:
             "revpar_usali": _ratio(self.room_revenue, usali.available),
             "revpar_operational": _ratio(self.room_revenue, oper.available),
             "fees": self.fees if self.sold is None else None,
-            "arrivals": len(came),
-            "average_length_of_stay": _ratio(Decimal(sum(b.nights for b in came)), len(came)),
-            "lead_time_days": _ratio(Decimal(sum(b.lead_days for b in came)), len(came)),
-            "cancellation_rate": _ratio(Decimal(sum(b.status == "cancelled" for b in self.bookings)) * 100, total),
-            "no_show_rate": _ratio(Decimal(sum(b.status == "no_show" for b in self.bookings)) * 100, total),
+            "arrivals": arrived,
+            "average_length_of_stay": _ratio(Decimal(sum(b.nights for b in came)), arrived),
+            "lead_time_days": _ratio(Decimal(sum(b.lead_days for b in came)), arrived),
+            "cancellation_rate": _ratio(Decimal(self._count("cancelled")) * 100, total),
+            "no_show_rate": _ratio(Decimal(self._count("no_show")) * 100, total),
         }
+
+    def _count(self, status: str) -> int:
+        return sum(b.count for b in self.bookings if b.status == status)
 
 
 COLUMNS = [

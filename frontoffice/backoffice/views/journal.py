@@ -2,40 +2,28 @@
 
 import datetime as dt
 
-from django import forms
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from frontoffice.backoffice.domain.journal import account_balances, day_totals
 from frontoffice.backoffice.exports import journal_beancount, journal_csv
 from frontoffice.backoffice.selectors import closed_through, journal_entries
+from frontoffice.backoffice.views.reports import PeriodForm
 from frontoffice.reservations.views import desk_view
 
 MAX_DAYS = 366
 
 
-class PeriodForm(forms.Form):
-    start = forms.DateField(label=gettext_lazy("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=gettext_lazy("To"), widget=forms.DateInput(attrs={"type": "date"}))
-
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("start"), data.get("end")
-        if start and end:
-            if end < start:
-                raise forms.ValidationError(_("The period ends before it starts."))
-            if (end - start).days + 1 > MAX_DAYS:
-                raise forms.ValidationError(_("Ask for at most %(days)s days at a time.") % {"days": MAX_DAYS})
-        return data
+class JournalPeriodForm(PeriodForm):
+    max_days = MAX_DAYS
 
 
 def _period(request) -> tuple[PeriodForm, dt.date | None, dt.date | None]:
     prop = request.property
     last = closed_through(property=prop) or prop.business_date - dt.timedelta(days=1)
     initial = {"start": last.replace(day=1), "end": last}
-    form = PeriodForm(request.GET or None, initial=initial)
+    form = JournalPeriodForm(request.GET or None, initial=initial)
     if not request.GET:
         return form, initial["start"], initial["end"]
     if form.is_valid():

@@ -15,8 +15,9 @@ from django.utils.translation import gettext_lazy
 from frontoffice.backoffice.charts import bar_chart, line_chart, share_bars
 from frontoffice.backoffice.domain.kpis import DIMENSIONS, GRAINS
 from frontoffice.backoffice.forecast import FORECAST_COLUMNS, forecast, forecast_rows
-from frontoffice.backoffice.selectors import kpi_report, statistics_through
+from frontoffice.backoffice.selectors import kpi_compare, kpi_report, statistics_through
 from frontoffice.backoffice.tables import table_csv, table_xlsx
+from frontoffice.core.access import properties_for
 from frontoffice.nightaudit.domain.statistics import OPERATIONAL, USALI, both_kpis
 from frontoffice.nightaudit.models import DailyStatistics
 from frontoffice.nightaudit.selectors import statistics_counts
@@ -35,18 +36,26 @@ GROUP_LABELS = {
 }
 
 
-class KpiForm(forms.Form):
+class PeriodForm(forms.Form):
+    """A period of nights, from and to inclusive, of at most ``max_days``."""
+
+    max_days = 3 * 366
     start = forms.DateField(label=gettext_lazy("From"), widget=forms.DateInput(attrs={"type": "date"}))
     end = forms.DateField(label=gettext_lazy("To"), widget=forms.DateInput(attrs={"type": "date"}))
-    group_by = forms.ChoiceField(label=gettext_lazy("By"), choices=[(k, GROUP_LABELS[k]) for k in GRAINS + DIMENSIONS])
 
     def clean(self):
         data = super().clean()
-        if data.get("start") and data.get("end") and data["end"] < data["start"]:
-            raise forms.ValidationError(_("The period ends before it starts."))
-        if data.get("start") and data.get("end") and (data["end"] - data["start"]).days > 3 * 366:
-            raise forms.ValidationError(_("Ask for at most three years at a time."))
+        start, end = data.get("start"), data.get("end")
+        if start and end:
+            if end < start:
+                raise forms.ValidationError(_("The period ends before it starts."))
+            if (end - start).days + 1 > self.max_days:
+                raise forms.ValidationError(_("Ask for at most %(days)s days at a time.") % {"days": self.max_days})
         return data
+
+
+class KpiForm(PeriodForm):
+    group_by = forms.ChoiceField(label=gettext_lazy("By"), choices=[(k, GROUP_LABELS[k]) for k in GRAINS + DIMENSIONS])
 
 
 def _download(name: str, fmt: str, columns: list[str], rows: list[dict]) -> HttpResponse:
@@ -149,7 +158,27 @@ def dashboard(request):
     return render(request, "backoffice/dashboard.html", {"tiles": tiles, "charts": _charts(prop)})
 
 
+@desk_view("core.view_back_office")
+def compare_page(request):
+    """Every property the user works in, side by side over a period (for a chain)."""
+    last = _last_closed(request.property)
+    initial = {"start": last.replace(day=1), "end": last}
+    form = PeriodForm(request.GET or None, initial=initial)
+    values = initial if not request.GET else (form.cleaned_data if form.is_valid() else None)
+    context = {"form": form}
+    if values:
+        rows = kpi_compare(properties=properties_for(request.user).order_by("code"), start=values["start"],
+                           end=values["end"])  # fmt: skip
+        fmt = request.GET.get("format")
+        if fmt in ("csv", "xlsx"):
+            columns = ["key", "name", "currency"] + [c for c in rows[0] if c not in ("key", "name", "currency")]
+            return _download(f"kpis-compare-{values['start']}-{values['end']}", fmt, columns, rows)
+        context.update(rows=rows, values=values)
+    return render(request, "backoffice/compare.html", context)
+
+
 urlpatterns = [
+    path("back-office/compare/", compare_page, name="compare"),
     path("back-office/", dashboard, name="dashboard"),
     path("back-office/kpis/", kpis_page, name="kpis"),
     path("back-office/forecast/", forecast_page, name="forecast"),

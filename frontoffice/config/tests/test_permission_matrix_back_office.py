@@ -16,10 +16,12 @@ API_ROUTES = [
     ("kpis xlsx", f"/properties/TEST/reports/kpis?from={DAY}&to={DAY}&format=xlsx"),
     ("forecast", "/properties/TEST/reports/forecast?days=10"),
 ]
+CHAIN_ROUTES = [("compare", f"/reports/kpis/compare?from={DAY}&to={DAY}")]
 WEB_ROUTES = [
     ("dashboard", "/back-office/"),
     ("kpi page", f"/back-office/kpis/?start={DAY}&end={DAY}&group_by=day"),
     ("forecast page", "/back-office/forecast/?format=csv"),
+    ("compare page", f"/back-office/compare/?start={DAY}&end={DAY}"),
     ("journal page", f"/back-office/journal/?start={DAY}&end={DAY}"),
     ("journal export", f"/back-office/journal/export?start={DAY}&end={DAY}&format=beancount"),
 ]
@@ -37,7 +39,7 @@ def test_every_back_office_route_admits_exactly_the_roles_holding_its_permission
     web = Client()
     web.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
     allowed = VIEW in ROLE_PERMISSIONS[role]
-    for name, path in API_ROUTES:
+    for name, path in API_ROUTES + CHAIN_ROUTES:
         resp = api.get(path)
         assert resp.status_code == (200 if allowed else 403), f"{role} {name}: {resp.status_code}"
     for name, path in WEB_ROUTES:
@@ -52,7 +54,7 @@ def test_a_user_of_another_property_gets_404_on_every_back_office_route(hotel, o
 
 
 def test_anonymous_callers_get_401(hotel, api_as):
-    for name, path in API_ROUTES:
+    for name, path in API_ROUTES + CHAIN_ROUTES:
         assert api_as().get(path).status_code == 401, name
 
 

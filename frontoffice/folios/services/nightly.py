@@ -27,8 +27,8 @@ from frontoffice.reservations.domain.status import Status
 from frontoffice.reservations.models import Reservation, ReservationNight
 from frontoffice.reservations.selectors import tax_rules
 
-ROOM, CITY_TAX = "room", "city_tax"
-KIND_CODES = {ROOM: "ROOM", CITY_TAX: "CITYTAX"}
+ROOM, PACKAGE, CITY_TAX = "room", "package", "city_tax"
+KIND_CODES = {ROOM: "ROOM", PACKAGE: "FB", CITY_TAX: "CITYTAX"}
 
 
 @dataclass
@@ -116,6 +116,7 @@ def nightly_charges_post(*, property: Property, actor) -> NightlyResult:
         stays = list(
             Reservation.objects.filter(property=property, status=Status.IN_HOUSE.value)
             .exclude(arrival__gt=date)
+            .select_related("rate_plan")
             .order_by("id")
         )
         result.stays = len(stays)
@@ -150,14 +151,25 @@ def nightly_charges_post(*, property: Property, actor) -> NightlyResult:
             folio = folios[res.pk]
             night_index = (date - res.arrival).days
             charges = []
-            room_code = codes.get("ROOM")
+            room_code, package_code = codes.get("ROOM"), codes.get("FB")
+            # Food included in the price (a breakfast plan, say) goes to F&B; the rest is room.
+            package = ZERO
+            if package_code and res.rate_plan.meal_plan != "RO" and res.rate_plan.package_per_guest > 0:
+                guests = res.adults + len(res.children_ages or [])
+                package = min(money(res.rate_plan.package_per_guest * guests), money(night.price))
             if room_code and (res.pk, ROOM) not in posted:
-                amounts = price_line(quantity=1, unit_amount=night.price, tax_rate=room_code.tax_rate,
+                amounts = price_line(quantity=1, unit_amount=night.price - package, tax_rate=room_code.tax_rate,
                                      amounts_include_tax=include)  # fmt: skip
                 label = _("Room %(date)s") % {"date": date.isoformat()}
                 if night.date != date:
                     label = _("Room %(date)s (stay past departure)") % {"date": date.isoformat()}
                 charges.append((ROOM, room_code, amounts, label))
+            if package > 0 and (res.pk, PACKAGE) not in posted:
+                amounts = price_line(quantity=1, unit_amount=package, tax_rate=package_code.tax_rate,
+                                     amounts_include_tax=include)  # fmt: skip
+                label = _("%(meal_plan)s included, %(date)s") % {"meal_plan": res.rate_plan.get_meal_plan_display(),
+                                                                 "date": date.isoformat()}  # fmt: skip
+                charges.append((PACKAGE, package_code, amounts, label))
             tax_code = codes.get("CITYTAX")
             taxed = not rules.city_tax_max_nights or night_index < rules.city_tax_max_nights
             if tax_code and taxed and (res.pk, CITY_TAX) not in posted:
@@ -175,7 +187,6 @@ def nightly_charges_post(*, property: Property, actor) -> NightlyResult:
                 if routed.stays.gross != 0 or not parts:
                     parts.append((folio.pk, routed.stays, None))
                 for target, part, instruction in parts:
-                    whole = part == amounts
                     rows.append(
                         Posting(
                             property=property,
@@ -184,7 +195,7 @@ def nightly_charges_post(*, property: Property, actor) -> NightlyResult:
                             transaction_code=code,
                             description=label[:120],
                             quantity=1,
-                            unit_amount=money(night.price) if whole and kind == ROOM else _unit_of(part, include),
+                            unit_amount=_unit_of(part, include),
                             net=part.net,
                             tax=part.tax,
                             gross=part.gross,
@@ -196,7 +207,7 @@ def nightly_charges_post(*, property: Property, actor) -> NightlyResult:
                     )
                     if kind == ROOM:
                         result.room_net += part.net
-                    else:
+                    elif kind == CITY_TAX:
                         result.city_tax += part.gross
                 # What a capped instruction routed counts against its cap for the next charge.
                 instructions = [

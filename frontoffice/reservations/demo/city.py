@@ -37,6 +37,7 @@ from frontoffice.reservations.services import overbooking_set
 from frontoffice.rooms.models import Room
 from frontoffice.rooms.services import room_block_create, room_create
 
+BREAKFAST = Decimal("12.00")  # the breakfast each bed-and-breakfast night includes, per guest
 CITY_PROPERTY = {
     "code": "CITY",
     "name": "Hotel Alameda Madrid",
@@ -116,6 +117,7 @@ CITY_PLANS = {
         name="Best available rate",
         name_es="Mejor tarifa disponible",
         meal_plan="BB",
+        package_per_guest=BREAKFAST,
         refundable=True,
         cancellation_free_hours=48,
         cancellation_penalty="first_night",
@@ -150,6 +152,7 @@ CITY_PLANS = {
         name_es="Grupos",
         public=False,
         meal_plan="BB",
+        package_per_guest=BREAKFAST,
         refundable=True,
         cancellation_free_hours=21 * 24,
         cancellation_penalty="percent",
@@ -164,6 +167,7 @@ CITY_PLANS = {
         parent="BAR",
         derive_percent=Decimal("-10"),
         meal_plan="BB",
+        package_per_guest=BREAKFAST,
         refundable=False,
         cancellation_penalty="whole_stay",
         guarantee="deposit",
@@ -190,6 +194,7 @@ CITY_PLANS = {
         parent="BAR",
         derive_percent=Decimal("-100"),
         meal_plan="BB",
+        package_per_guest=BREAKFAST,
         refundable=True,
         cancellation_free_hours=0,
         cancellation_penalty="none",

@@ -15,6 +15,7 @@ from frontoffice.frontdesk.tests.assignment_helpers import TODAY, days, in_house
 from frontoffice.nightaudit.models import AuditReport, DailyStatistics, NightAudit
 from frontoffice.nightaudit.services import night_audit_run
 from frontoffice.nightaudit.tests.conftest import AFTER_MIDNIGHT
+from frontoffice.rates.models import RatePlan
 from frontoffice.reservations.models import Reservation
 from frontoffice.rooms.models import Room
 
@@ -200,3 +201,15 @@ def test_only_the_night_auditor_and_managers_close_the_day(hotel, codes, agent):
     with pytest.raises(PermissionDenied):
         close(hotel, agent)
     assert business_date(hotel) == TODAY
+
+
+def test_breakfast_included_in_the_price_goes_to_food_and_beverage(hotel, codes, auditor):
+    RatePlan.objects.filter(pk=hotel.plans["BAR"].pk).update(package_per_guest=Decimal("12.00"))
+    guest = in_house(stay(hotel, nights=2), room(hotel, "101"))  # two adults on bed and breakfast
+    close(hotel, auditor)
+    charges = {p.nightly_kind: p for p in nightly(guest)}
+    assert (charges["room"].gross, charges["package"].gross) == (Decimal("76.00"), Decimal("24.00"))
+    assert charges["package"].transaction_code.code == "FB" and charges["package"].net == Decimal("21.82")
+    stats = DailyStatistics.objects.get(date=TODAY)
+    assert stats.room_revenue == Decimal("69.09")  # 76.00 less its 10 % VAT: the breakfast is not room revenue
+    assert stats.revenue_by_department["food_beverage"] == "21.82"

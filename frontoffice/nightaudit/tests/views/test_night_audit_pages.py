@@ -42,6 +42,12 @@ def test_the_auditor_overrides_a_blocking_check_closes_the_day_and_reads_the_rep
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf" and pdf.content[:4] == b"%PDF"
     csv = client.get(f"/night-audit/{TODAY.isoformat()}/reports/flash.csv").content.decode()
     assert "Rooms sold,1" in csv
+    # Reports kept as CSV print as PDF too, from the kept CSV.
+    for kind in ("trial_balance", "cashier", "no_shows", "in_house"):
+        assert f"/night-audit/{TODAY.isoformat()}/reports/{kind}.pdf" in closed
+        printed = client.get(f"/night-audit/{TODAY.isoformat()}/reports/{kind}.pdf")
+        assert printed.status_code == 200 and printed.content[:4] == b"%PDF", kind
+    assert client.get(f"/night-audit/{TODAY.isoformat()}/reports/weather.pdf").status_code == 404
 
 
 def test_closing_before_midnight_needs_the_early_box(hotel, codes, auditor):
