@@ -7,10 +7,20 @@ from django.db.models import Count, Func, IntegerField, Sum
 from django.db.models.functions import Coalesce
 
 from frontoffice.backoffice.domain.journal import CompanyPayment, Entry, PostingRow, journal
-from frontoffice.backoffice.domain.kpis import COLUMNS, GRAINS, Booking, by_dimension, by_period, total_row
+from frontoffice.backoffice.domain.kpis import (
+    COLUMNS,
+    GRAINS,
+    Booking,
+    by_dimension,
+    by_period,
+    period_key,
+    total_row,
+)
 from frontoffice.core.models import Property
 from frontoffice.folios.domain.ledger import PaymentMethod
+from frontoffice.folios.domain.receivables import BUCKETS
 from frontoffice.folios.models import FolioKind, Posting, ReceivablePayment, TransactionCode
+from frontoffice.folios.selectors_receivables import receivables_aging
 from frontoffice.nightaudit.domain.statistics import NightCounts
 from frontoffice.nightaudit.models import DailyStatistics, NightAudit
 from frontoffice.nightaudit.selectors import statistics_counts
@@ -175,3 +185,60 @@ def kpi_compare(*, properties, start: dt.date, end: dt.date) -> list[dict]:
         total = kpi_report(property=prop, start=start, end=end, group_by="day")["total"]
         rows.append({**total, "key": prop.code, "name": prop.name, "currency": prop.currency})
     return rows
+
+
+# --- revenue, payments and refunds; receivables aging -------------------------------------------
+
+
+def money_report(*, property: Property, start: dt.date, end: dt.date, grain: str = "day") -> dict:
+    """Revenue by department (net of tax), payments and refunds by method, per day, month or
+    year of the closed nights, from the stored statistics; with the period's total."""
+    rows: dict[str, dict[str, Decimal]] = {}
+    columns: set[str] = set()
+    stats = DailyStatistics.objects.filter(property=property, date__gte=start, date__lte=end).order_by("date")
+    for s in stats.values_list("date", "revenue_by_department", "payments_by_method", "refunds_by_method"):
+        day, revenue, payments, refunds = s
+        row = rows.setdefault(period_key(day, grain), {})
+        for prefix, values in (("revenue", revenue), ("payments", payments), ("refunds", refunds)):
+            for name, amount in (values or {}).items():
+                column = f"{prefix}:{name}"
+                columns.add(column)
+                row[column] = row.get(column, ZERO) + Decimal(amount)
+    ordered = sorted(columns, key=lambda c: (["revenue", "payments", "refunds"].index(c.split(":")[0]), c))
+    total = {c: sum((r.get(c, ZERO) for r in rows.values()), ZERO) for c in ordered}
+    return {
+        "columns": ["key", *ordered],
+        "rows": [{"key": k, **{c: rows[k].get(c, ZERO) for c in ordered}} for k in sorted(rows)],
+        "total": {"key": "total", **total},
+    }
+
+
+def aging_rows(*, property: Property, as_of: dt.date | None = None) -> dict:
+    """The city ledger's aging per account as table rows (for the downloads)."""
+    report = receivables_aging(property=property, as_of=as_of)
+    buckets = [str(b) for b in BUCKETS]
+    rows = []
+    for account in report["accounts"]:
+        s = account.summary
+        rows.append(
+            {
+                "key": account.number,
+                "company": account.company.name,
+                "open_total": s.open_total,
+                "unallocated": s.unallocated,
+                **{str(b): s.aging[b] for b in BUCKETS},
+            }
+        )
+    total = report["total"]
+    return {
+        "as_of": report["as_of"],
+        "columns": ["key", "company", "open_total", "unallocated", *buckets],
+        "rows": rows,
+        "total": {
+            "key": "total",
+            "company": "",
+            "open_total": total.open_total,
+            "unallocated": total.unallocated,
+            **{str(b): total.aging[b] for b in BUCKETS},
+        },  # fmt: skip
+    }

@@ -9,7 +9,7 @@ from pydantic import Field
 
 from frontoffice.backoffice.domain.kpis import COLUMNS, DIMENSIONS, GRAINS
 from frontoffice.backoffice.forecast import FORECAST_COLUMNS, forecast, forecast_rows
-from frontoffice.backoffice.selectors import kpi_compare, kpi_report
+from frontoffice.backoffice.selectors import aging_rows, kpi_compare, kpi_report, money_report
 from frontoffice.backoffice.tables import table_csv, table_xlsx
 from frontoffice.core.access import properties_for, require
 from frontoffice.core.api import scoped, user_of
@@ -110,3 +110,40 @@ def compare(request, q: Query[CompareQuery]):
     if q.format != "json":
         return _download(f"kpis-compare-{q.from_}-{q.to}", q.format, columns, rows)
     return {"from": q.from_, "to": q.to, "columns": columns, "rows": [_strings(r) for r in rows]}
+
+
+class MoneyQuery(Schema):
+    from_: dt.date = Field(alias="from")
+    to: dt.date
+    grain: str = Field("day", pattern="^(day|month|year)$")
+    format: str = Field("json", pattern="^(json|csv|xlsx)$")
+
+
+@router.get("/properties/{code}/reports/revenue-payments", summary="Revenue, payments and refunds over a period")
+def revenue_payments(request, code: str, q: Query[MoneyQuery]):
+    """Revenue net of tax by department, payments and refunds by method, per day, month or year of
+    the closed nights (columns ``revenue:<department>``, ``payments:<method>``, ``refunds:<method>``).
+    Needs ``core.view_back_office``."""
+    prop = scoped(request, code, "core.view_back_office")
+    if q.to < q.from_:
+        raise InvalidInput(_("The period ends before it starts."), errors=[{"field": "to"}])
+    report = money_report(property=prop, start=q.from_, end=q.to, grain=q.grain)
+    if q.format != "json":
+        name = f"{prop.code}-revenue-payments-{q.grain}-{q.from_}-{q.to}"
+        return _download(name, q.format, report["columns"], report["rows"] + [report["total"]])
+    return {**report, "rows": [_strings(r) for r in report["rows"]], "total": _strings(report["total"])}
+
+
+class AgingQuery(Schema):
+    format: str = Field("csv", pattern="^(csv|xlsx)$")
+
+
+@router.get("/properties/{code}/reports/aging", summary="The city ledger's aging as a file")
+def aging_file(request, code: str, q: Query[AgingQuery]):
+    """The aging of every company account as of the business date, as CSV or Excel (the JSON
+    form is ``GET …/receivables/aging``). Needs ``core.view_back_office``."""
+    prop = scoped(request, code, "core.view_back_office")
+    report = aging_rows(property=prop)
+    return _download(
+        f"{prop.code}-aging-{report['as_of']}", q.format, report["columns"], report["rows"] + [report["total"]]
+    )

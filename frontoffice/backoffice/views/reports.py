@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from frontoffice.backoffice.charts import bar_chart, line_chart, share_bars
 from frontoffice.backoffice.domain.kpis import DIMENSIONS, GRAINS
 from frontoffice.backoffice.forecast import FORECAST_COLUMNS, forecast, forecast_rows
-from frontoffice.backoffice.selectors import kpi_compare, kpi_report, statistics_through
+from frontoffice.backoffice.selectors import aging_rows, kpi_compare, kpi_report, money_report, statistics_through
 from frontoffice.backoffice.tables import table_csv, table_xlsx
 from frontoffice.core.access import properties_for
 from frontoffice.nightaudit.domain.statistics import OPERATIONAL, USALI, both_kpis
@@ -177,7 +177,45 @@ def compare_page(request):
     return render(request, "backoffice/compare.html", context)
 
 
+class MoneyForm(PeriodForm):
+    grain = forms.ChoiceField(label=gettext_lazy("By"), choices=[(k, GROUP_LABELS[k]) for k in GRAINS])
+
+
+@desk_view("core.view_back_office")
+def money_page(request):
+    """Revenue by department, payments and refunds by method, per day, month or year."""
+    prop = request.property
+    last = _last_closed(prop)
+    initial = {"start": last.replace(day=1), "end": last, "grain": "day"}
+    form = MoneyForm(request.GET or None, initial=initial)
+    values = initial if not request.GET else (form.cleaned_data if form.is_valid() else None)
+    context = {"form": form}
+    if values:
+        report = money_report(property=prop, start=values["start"], end=values["end"], grain=values["grain"])
+        fmt = request.GET.get("format")
+        if fmt in ("csv", "xlsx"):
+            name = f"{prop.code}-revenue-payments-{values['grain']}-{values['start']}-{values['end']}"
+            return _download(name, fmt, report["columns"], report["rows"] + [report["total"]])
+        cells = [[r.get(c) for c in report["columns"]] for r in report["rows"]]
+        context.update(report=report, values=values, cells=cells,
+                       total=[report["total"].get(c) for c in report["columns"]])  # fmt: skip
+    return render(request, "backoffice/money.html", context)
+
+
+@desk_view("core.view_back_office")
+def aging_page(request):
+    """The city ledger's aging per company account, with its downloads."""
+    report = aging_rows(property=request.property)
+    fmt = request.GET.get("format")
+    if fmt in ("csv", "xlsx"):
+        name = f"{request.property.code}-aging-{report['as_of']}"
+        return _download(name, fmt, report["columns"], report["rows"] + [report["total"]])
+    return render(request, "backoffice/aging.html", {"report": report})
+
+
 urlpatterns = [
+    path("back-office/revenue-payments/", money_page, name="money"),
+    path("back-office/aging/", aging_page, name="aging"),
     path("back-office/compare/", compare_page, name="compare"),
     path("back-office/", dashboard, name="dashboard"),
     path("back-office/kpis/", kpis_page, name="kpis"),

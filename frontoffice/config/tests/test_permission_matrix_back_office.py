@@ -15,6 +15,8 @@ API_ROUTES = [
     ("kpis", f"/properties/TEST/reports/kpis?from={DAY}&to={DAY}&group_by=segment"),
     ("kpis xlsx", f"/properties/TEST/reports/kpis?from={DAY}&to={DAY}&format=xlsx"),
     ("forecast", "/properties/TEST/reports/forecast?days=10"),
+    ("revenue and payments", f"/properties/TEST/reports/revenue-payments?from={DAY}&to={DAY}"),
+    ("aging file", "/properties/TEST/reports/aging?format=xlsx"),
 ]
 CHAIN_ROUTES = [("compare", f"/reports/kpis/compare?from={DAY}&to={DAY}")]
 WEB_ROUTES = [
@@ -22,6 +24,8 @@ WEB_ROUTES = [
     ("kpi page", f"/back-office/kpis/?start={DAY}&end={DAY}&group_by=day"),
     ("forecast page", "/back-office/forecast/?format=csv"),
     ("compare page", f"/back-office/compare/?start={DAY}&end={DAY}"),
+    ("revenue and payments", f"/back-office/revenue-payments/?start={DAY}&end={DAY}&grain=month&format=xlsx"),
+    ("aging", "/back-office/aging/?format=csv"),
     ("journal page", f"/back-office/journal/?start={DAY}&end={DAY}"),
     ("journal export", f"/back-office/journal/export?start={DAY}&end={DAY}&format=beancount"),
 ]
