@@ -24,6 +24,7 @@ demo: $(STAMP)
 	FRONTOFFICE_ENV=demo $(PY) manage.py install_transaction_codes -v0
 	FRONTOFFICE_ENV=demo $(PY) manage.py seed_cashiering_demo
 	FRONTOFFICE_ENV=demo $(PY) manage.py seed_back_office_demo
+	FRONTOFFICE_ENV=demo $(PY) manage.py seed_staff_demo
 	FRONTOFFICE_ENV=demo $(PY) manage.py runserver --noreload $(HOST):$(PORT)
 
 ## make test: lint, architecture contracts, the whole suite on SQLite and again on PostgreSQL

@@ -28,7 +28,10 @@ Measured, each beside its floor (the least work the database must do for the que
 8. the night audit of a 1,000-room hotel at 90 % occupancy with routing (``benchmarks.night_audit``),
    against a bulk insert of as many postings;
 9. the KPI report by day over three years and the journal of a year (``benchmarks.back_office``),
-   against one SQL query reading their rows.
+   against one SQL query reading their rows;
+10. SQLite run only (the solver does not touch the database): a 40-person, 28-day, 4-shift-type
+    staff schedule with every rule type (``benchmarks.schedule``): time to the first schedule, to
+    optimal or the gap at the time limit, the penalty, and the validator's check.
 
 Postings cannot be deleted, so the cashiering benchmarks leave theirs behind: the spread
 folios grow a little every run, each run posts to new hot (house) folios, and the folio
@@ -61,6 +64,7 @@ from rich.table import Table
 
 from benchmarks.back_office import bench_journal, bench_kpis
 from benchmarks.night_audit import bench_night_audit
+from benchmarks.schedule import bench_schedule
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "var" / "bench"
@@ -1378,6 +1382,7 @@ def report(
     night_audit: dict | None = None,
     kpis: dict | None = None,
     journal: dict | None = None,
+    schedule: dict | None = None,
 ) -> None:
     cores = os.cpu_count()
     table = Table(title=f"Data on {database} ({cores} CPU cores)")
@@ -1579,6 +1584,15 @@ def report(
         table.add_row("floor: 1 SQL query of the posting rows", f"{journal['floor_seconds']:.3f}", "1.0")
         console.print(table)
 
+    if schedule is not None:
+        table = Table(title="Staff schedule: " + schedule.get("title", "40 staff, 28 days, 4 shift types"))
+        table.add_column("figure")
+        table.add_column("value", justify="right")
+        for key, value in schedule.items():
+            if key != "title" and not isinstance(value, dict | list):
+                table.add_row(key.replace("_", " "), str(value))
+        console.print(table)
+
     table = Table(title="Invariants over every inventory row")
     table.add_column("check")
     table.add_column("value", justify="right")
@@ -1605,6 +1619,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--audit-rooms", type=int, default=1000, help="rooms of the night audit's hotel")
     parser.add_argument("--audit-runs", type=int, default=3, help="runs of the night audit")
     parser.add_argument("--report-runs", type=int, default=3, help="runs of the KPI report and the journal")
+    parser.add_argument("--schedule-seconds", type=int, default=60, help="the schedule solver's time limit")
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
@@ -1621,6 +1636,7 @@ def main(argv: list[str] | None = None) -> int:
     audit = bench_night_audit(args.audit_rooms, 0.9, args.audit_runs)
     kpis = bench_kpis(args.report_runs)
     journal = bench_journal(args.report_runs)
+    schedule = bench_schedule(args.schedule_seconds) if args.database == "sqlite" else None
     checks = invariants()
     report(
         args.database,
@@ -1636,6 +1652,7 @@ def main(argv: list[str] | None = None) -> int:
         audit,
         kpis,
         journal,
+        schedule,
     )
 
     import django
@@ -1659,6 +1676,7 @@ def main(argv: list[str] | None = None) -> int:
         "night_audit": audit,
         "kpis": kpis,
         "journal": journal,
+        "schedule": schedule,
         "invariants": checks,
         "seconds": round(time.perf_counter() - started, 1),
     }

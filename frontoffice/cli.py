@@ -44,6 +44,7 @@ def _demo(args: list[str]) -> None:
     call_command("install_transaction_codes", verbosity=0)
     call_command("seed_cashiering_demo")
     call_command("seed_back_office_demo")
+    call_command("seed_staff_demo")
     address = args[0] if args else "127.0.0.1:8000"
     call_command("runserver", address, use_reloader=False)
 

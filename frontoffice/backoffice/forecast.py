@@ -35,6 +35,7 @@ class ForecastDay:
     last_year_date: dt.date
     last_year_rooms: int
     last_year_room_revenue: Decimal
+    adults: int = 0  # adults in house that night (the staffing rules size the concierge from it)
 
     @property
     def pace(self) -> int:
@@ -54,10 +55,13 @@ def forecast(*, property: Property, days: int = 365, start: dt.date | None = Non
     # The night's price holds its VAT where prices include it; otherwise VAT comes on top.
     net = F("price") - F("vat") if property.prices_include_vat else F("price")
     nights = ReservationNight.objects.filter(reservation__property=property, date__gte=start, date__lt=end)
-    booked = (
-        nights.filter(reservation__status__in=ON_THE_BOOKS).values("date").annotate(rooms=Count("id"), revenue=Sum(net))
+    booked = list(
+        nights.filter(reservation__status__in=ON_THE_BOOKS)
+        .values("date")
+        .annotate(rooms=Count("id"), revenue=Sum(net), adults=Sum("reservation__adults"))
     )
     rooms = {r["date"]: (r["rooms"], Decimal(str(r["revenue"] or 0))) for r in booked}
+    adults = {r["date"]: r["adults"] or 0 for r in booked}
     stays = Reservation.objects.filter(property=property, status__in=ON_THE_BOOKS)
     arrivals = dict(
         stays.filter(arrival__gte=start, arrival__lt=end)
@@ -119,13 +123,14 @@ def forecast(*, property: Property, days: int = 365, start: dt.date | None = Non
                 last_year_date=ly_day,
                 last_year_rooms=ly_rooms,
                 last_year_room_revenue=ly_revenue.quantize(Decimal("0.01")),
+                adults=adults.get(day, 0),
             )
         )
     return out
 
 
 FORECAST_COLUMNS = [
-    "date", "rooms", "sellable", "occupancy", "room_revenue", "arrivals", "departures", "last_year_date",
+    "date", "rooms", "sellable", "occupancy", "room_revenue", "arrivals", "departures", "adults", "last_year_date",
     "last_year_rooms", "last_year_room_revenue", "pace",
 ]  # fmt: skip
 

@@ -17,6 +17,7 @@ from frontoffice.nightaudit.api import router as nightaudit_router
 from frontoffice.rates.api import router as rates_router
 from frontoffice.reservations.api import router as reservations_router
 from frontoffice.rooms.api import router as rooms_router
+from frontoffice.staff.api import router as staff_router
 
 api = NinjaAPI(
     title="Front Office API",
@@ -83,3 +84,4 @@ api.add_router("", folios_router)
 api.add_router("", frontdesk_router)
 api.add_router("", nightaudit_router)
 api.add_router("", backoffice_router)
+api.add_router("", staff_router)

@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("frontoffice.frontdesk.urls")),
     path("", include("frontoffice.nightaudit.urls")),
     path("", include("frontoffice.backoffice.urls")),
+    path("", include("frontoffice.staff.urls")),
 ]

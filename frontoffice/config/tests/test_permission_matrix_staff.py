@@ -1,0 +1,56 @@
+"""Every staff-scheduling route × every role: planning, reading and publishing schedules and the
+solver's API need ``core.manage_schedules``; everyone signed in reads their own schedule."""
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+
+from frontoffice.core.roles import ROLE_PERMISSIONS, ROLES
+from frontoffice.reservations.tests.factories import BUSINESS_DATE, make_hotel, make_user
+from frontoffice.staff.models import StaffMember
+from frontoffice.staff.services import schedule_generate
+
+MANAGE = "core.manage_schedules"
+START = (BUSINESS_DATE + dt.timedelta(days=1)).isoformat()
+PROBLEM = {
+    "horizon": {"start": START, "days": 2},
+    "shift_types": [{"id": "morning", "name": "Morning", "start": "07:00", "end": "15:00", "roles": ["front_desk"]}],
+    "staff": [{"id": "ana", "name": "Ana", "roles": ["front_desk"]}],
+    "covers": [{"shift": "morning", "role": "front_desk", "min": 1}],
+}
+
+
+@pytest.fixture
+def hotel(db):
+    hotel = make_hotel(rooms={"DBL": 3})
+    StaffMember.objects.create(property=hotel.property, code="ana", name="Ana", roles=["front_desk", "night_audit"])
+    return hotel
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_scheduling_route_admits_exactly_the_roles_holding_its_permission(role, hotel, api_as):
+    user = make_user(f"user-{role}", role, hotel.property)
+    allowed = MANAGE in ROLE_PERMISSIONS[role]
+    schedule = schedule_generate(property=hotel.property, actor=hotel.admin, start=BUSINESS_DATE, days=2, time_limit=2)
+    web = Client()
+    web.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    for name, method, path, data in [
+        ("schedules", "GET", "/staff/schedules/", None),
+        ("schedule", "GET", f"/staff/schedules/{schedule.pk}/", None),
+        ("generate", "POST", "/staff/schedules/generate/", {"start": START, "days": 2, "time_limit": 2}),
+        ("publish", "POST", f"/staff/schedules/{schedule.pk}/publish/", {}),
+    ]:
+        resp = web.get(path) if method == "GET" else web.post(path, data)
+        expected = (200, 302) if allowed else (403,)
+        assert resp.status_code in expected, f"{role} {name}: {resp.status_code}"
+    assert web.get("/staff/my-schedule/").status_code == 200  # everyone reads their own
+    solve = api_as(user).call("POST", "/properties/TEST/schedules/solve", PROBLEM)
+    assert solve.status_code == (200 if allowed else 403), f"{role} solve: {solve.status_code}"
+
+
+def test_another_property_and_anonymous_callers(hotel, other_hotel, api_as):
+    outsider = make_user("outsider", "administrator", other_hotel.property)
+    assert api_as(outsider).call("POST", "/properties/TEST/schedules/solve", PROBLEM).status_code == 404
+    assert api_as().call("POST", "/properties/TEST/schedules/solve", PROBLEM).status_code == 401
+    assert Client().get("/staff/schedules/").status_code in (302, 403)

@@ -1,0 +1,101 @@
+"""Generating, reading and publishing a schedule for a property (SQLite and PostgreSQL): the
+problem comes from the staff, their leave and the staffing needs; every shift kept is checked by
+the independent validator; the staff read their shifts on the web and in their calendar."""
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+
+from frontoffice.core.domain.errors import Conflict, PermissionDenied
+from frontoffice.reservations.tests.factories import BUSINESS_DATE, make_user
+from frontoffice.staff.domain.problem import problem_from_json
+from frontoffice.staff.domain.schedule import Assignment
+from frontoffice.staff.domain.validator import violations
+from frontoffice.staff.models import LeaveRequest, ScheduledShift, StaffMember
+from frontoffice.staff.services import schedule_generate, schedule_publish
+
+START = BUSINESS_DATE + dt.timedelta(days=1)
+EVERY_ROLE = ["front_desk", "night_audit"]
+
+
+@pytest.fixture
+def team(hotel):
+    """A 7-room property (one person a shift) with four people, one of them on leave two days."""
+    people = [
+        StaffMember.objects.create(
+            property=hotel.property,
+            code=f"p{i}",
+            name=f"Person {i}",
+            roles=EVERY_ROLE,
+            contract="full_time",
+            user=make_user(f"staff{i}", "front_desk_agent", hotel.property) if i == 0 else None,
+        )
+        for i in range(4)
+    ]
+    LeaveRequest.objects.create(
+        property=hotel.property,
+        staff=people[1],
+        start=START + dt.timedelta(days=2),
+        end=START + dt.timedelta(days=3),
+        status="approved",
+    )
+    return people
+
+
+def signed_in(user) -> Client:
+    client = Client()
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    return client
+
+
+def test_a_generated_schedule_meets_the_needs_and_keeps_every_hard_rule(hotel, team, manager):
+    schedule = schedule_generate(property=hotel.property, actor=manager, start=START, days=7, time_limit=5)
+    assert schedule.result["status"] in ("optimal", "feasible")
+    assert schedule.status == "draft" and schedule.days == 7
+    shifts = list(ScheduledShift.objects.filter(schedule=schedule))
+    # Each day: a morning and an afternoon at the desk and a night auditor, all met by four people.
+    assert len(shifts) == 21 and schedule.result["objective"] == 0
+    problem = problem_from_json(schedule.problem)
+    assigned = [Assignment(s.date, s.shift, s.staff.code, s.role) for s in shifts]
+    assert violations(problem, assigned) == []
+    on_leave = {s.date for s in shifts if s.staff_id == team[1].pk}
+    assert not on_leave & {START + dt.timedelta(days=2), START + dt.timedelta(days=3)}
+    night = next(s for s in shifts if s.shift == "night")
+    assert (night.ends_at - night.starts_at) == dt.timedelta(hours=8) and night.ends_at.date() > night.date
+
+
+def test_publishing_shows_each_person_their_shifts_and_calendar(hotel, team, manager):
+    schedule = schedule_generate(property=hotel.property, actor=manager, start=START, days=7, time_limit=5)
+    schedule_publish(schedule=schedule, actor=manager)
+    me = team[0].user
+    client = signed_in(me)
+    page = client.get("/staff/my-schedule/").content.decode()
+    mine = ScheduledShift.objects.filter(schedule=schedule, staff=team[0])
+    assert mine.exists() and page.count("<tr>") == mine.count() + 1
+    feed_url = page.split('id="feed">', 1)[1].split("<", 1)[0].replace("http://testserver", "")
+    feed = Client().get(feed_url)  # no session: the token is the key
+    body = feed.content.decode()
+    assert feed.status_code == 200 and feed["Content-Type"].startswith("text/calendar")
+    assert body.count("BEGIN:VEVENT") == mine.count() and body.startswith("BEGIN:VCALENDAR\r\n")
+    assert Client().get(feed_url.replace(".ics", "x.ics")).status_code == 404
+
+
+def test_the_manager_generates_reads_and_publishes_on_the_web(hotel, team, manager):
+    client = signed_in(manager)
+    done = client.post("/staff/schedules/generate/", {"start": START.isoformat(), "days": 7, "time_limit": 5})
+    assert done.status_code == 302
+    grid = client.get(done["Location"]).content.decode()
+    assert 'id="schedule-grid"' in grid and "Person 3" in grid and 'id="publish"' in grid
+    assert grid.count("cover-short") == 0 and "morning · front_desk" in grid
+    client.post(done["Location"] + "publish/")
+    assert 'id="publish"' not in client.get(done["Location"]).content.decode()
+
+
+def test_only_managers_plan_and_nobody_plans_an_empty_staff(hotel, agent, manager):
+    with pytest.raises(PermissionDenied):
+        schedule_generate(property=hotel.property, actor=agent, start=START, days=7)
+    with pytest.raises(Conflict) as refused:
+        schedule_generate(property=hotel.property, actor=manager, start=START, days=7)
+    assert refused.value.code == "no_staff"
+    assert signed_in(agent).get("/staff/schedules/").status_code == 403

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from frontoffice.staff import views
+
+app_name = "staff"
+
+urlpatterns = [
+    path("staff/schedules/", views.schedules, name="schedules"),
+    path("staff/schedules/generate/", views.generate, name="generate"),
+    path("staff/schedules/<int:pk>/", views.schedule, name="schedule"),
+    path("staff/schedules/<int:pk>/publish/", views.publish, name="publish"),
+    path("staff/my-schedule/", views.my_schedule, name="my_schedule"),
+    path("staff/calendar/<str:token>.ics", views.ical_feed, name="ical"),
+]

@@ -1,0 +1,114 @@
+"""Staff scheduling pages: the manager generates a schedule for a period, reads it as a grid with
+required against scheduled per role, and publishes it; everyone reads their own shifts and
+subscribes to them as a calendar."""
+
+import datetime as dt
+
+from django import forms
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from frontoffice.core.domain.errors import DomainError
+from frontoffice.core.models import Property
+from frontoffice.core.web import show_error
+from frontoffice.reservations.views import desk_view
+from frontoffice.staff.models import Schedule, StaffMember
+from frontoffice.staff.selectors import feed_owner, feed_token, ical, my_shifts, schedule_grid
+from frontoffice.staff.services import MAX_DAYS, schedule_generate, schedule_publish
+
+
+class GenerateForm(forms.Form):
+    start = forms.DateField(label=gettext_lazy("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    days = forms.IntegerField(label=gettext_lazy("Days"), min_value=1, max_value=MAX_DAYS, initial=14)
+    time_limit = forms.IntegerField(label=gettext_lazy("Seconds to search"), min_value=1, max_value=60, initial=10)
+
+
+@desk_view("core.manage_schedules")
+def schedules(request):
+    prop = request.property
+    form = GenerateForm(initial={"start": prop.business_date, "days": 14, "time_limit": 10})
+    listed = Schedule.objects.filter(property=prop).order_by("-created_at")[:20]
+    staff = StaffMember.objects.filter(property=prop, active=True)
+    return render(request, "staff/schedules.html", {"form": form, "schedules": listed, "staff": staff})
+
+
+@require_POST
+@desk_view("core.manage_schedules")
+def generate(request):
+    form = GenerateForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("staff:schedules")
+    try:
+        schedule = schedule_generate(
+            property=request.property,
+            actor=request.user,
+            start=form.cleaned_data["start"],
+            days=form.cleaned_data["days"],
+            time_limit=form.cleaned_data["time_limit"],
+        )
+    except DomainError as refused:
+        show_error(request, refused)
+        return redirect("staff:schedules")
+    return redirect("staff:schedule", pk=schedule.pk)
+
+
+@desk_view("core.manage_schedules")
+def schedule(request, pk: int):
+    found = get_object_or_404(Schedule, pk=pk, property=request.property)
+    return render(
+        request, "staff/schedule.html", {"schedule": found, "grid": schedule_grid(found), "result": found.result}
+    )
+
+
+@require_POST
+@desk_view("core.manage_schedules")
+def publish(request, pk: int):
+    found = get_object_or_404(Schedule, pk=pk, property=request.property)
+    try:
+        schedule_publish(schedule=found, actor=request.user)
+        messages.success(request, _("The schedule is published: the staff see their shifts."))
+    except DomainError as refused:
+        show_error(request, refused)
+    return redirect("staff:schedule", pk=pk)
+
+
+@desk_view()
+def my_schedule(request):
+    prop = request.property
+    start = prop.business_date - dt.timedelta(days=7)
+    shifts = my_shifts(user=request.user, property=prop, start=start, end=start + dt.timedelta(days=42))
+    feed = request.build_absolute_uri(
+        reverse("staff:ical", kwargs={"token": feed_token(user=request.user, property=prop)})
+    )
+    member = StaffMember.objects.filter(property=prop, user=request.user).first()
+    return render(request, "staff/my_schedule.html", {"shifts": shifts, "feed": feed, "member": member})
+
+
+def ical_feed(request, token: str):
+    """The calendar feed: no session (calendar apps have none), the signed token is the key."""
+    owner = feed_owner(token)
+    if owner is None:
+        raise Http404
+    user_id, property_id = owner
+    prop = Property.objects.filter(pk=property_id).first()
+    member = (
+        StaffMember.objects.filter(property_id=property_id, user_id=user_id, active=True).select_related("user").first()
+    )
+    if prop is None or member is None or not member.user or not member.user.is_active:
+        raise Http404
+    start = prop.business_date - dt.timedelta(days=30)
+    shifts = my_shifts(user=member.user, property=prop, start=start, end=start + dt.timedelta(days=120))
+    names = {}
+    for s in shifts:
+        names.update({t["id"]: t["name"] for t in s.schedule.problem.get("shift_types", [])})
+    response = HttpResponse(ical(shifts, property=prop, names=names), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{prop.code}-shifts.ics"'
+    return response
