@@ -165,4 +165,7 @@ class RoleHolder(models.Model):
             ("view_night_audit", "See night audits, daily statistics and the reports kept for each date"),
             ("view_back_office", "See and export the journal, KPIs, forecast and back-office reports"),
             ("manage_schedules", "Plan staff schedules: staffing rules, shifts, rules, covers, solving and publishing"),
+            ("view_timesheets", "See and export timesheets (hours scheduled and worked)"),
+            ("approve_timesheets", "Approve timesheets and correct clock entries"),
+            ("manage_procedures", "Write and version the standard operating procedures"),
         ]

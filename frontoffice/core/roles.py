@@ -79,6 +79,9 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         P + "view_night_audit",
         P + "view_back_office",
         P + "manage_schedules",
+        P + "view_timesheets",
+        P + "approve_timesheets",
+        P + "manage_procedures",
     },
     "accountant": {
         P + "view_rates",
@@ -101,7 +104,8 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         P + "view_night_audit",
         P + "view_back_office",
     },
-    "hr": set(),
+    # HR reads and exports the hours worked, and changes nothing.
+    "hr": {P + "view_timesheets"},
     "administrator": {
         P + "view_rates",
         P + "view_reservations",
@@ -135,6 +139,9 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         P + "view_night_audit",
         P + "view_back_office",
         P + "manage_schedules",
+        P + "view_timesheets",
+        P + "approve_timesheets",
+        P + "manage_procedures",
     },
 }
 

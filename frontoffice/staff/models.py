@@ -133,3 +133,125 @@ class ScheduledShift(models.Model):
     class Meta:
         ordering = ["schedule", "date", "starts_at", "staff"]
         constraints = [models.UniqueConstraint(fields=["schedule", "staff", "date"], name="scheduled_shift_one_a_day")]
+
+
+class ClockEntry(models.Model):
+    """A staff member's clock-in and, once they leave, clock-out."""
+
+    property = models.ForeignKey(Property, on_delete=models.CASCADE, related_name="+")
+    staff = models.ForeignKey(StaffMember, on_delete=models.CASCADE, related_name="clock_entries")
+    clock_in = models.DateTimeField()
+    clock_out = models.DateTimeField(null=True, blank=True)
+    note = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["staff", "-clock_in"]
+        constraints = [
+            models.UniqueConstraint(fields=["staff"], condition=Q(clock_out__isnull=True), name="clock_one_open"),
+            models.CheckConstraint(
+                condition=Q(clock_out__isnull=True) | Q(clock_out__gt=models.F("clock_in")), name="clock_out_after_in"
+            ),
+        ]
+
+
+class TimesheetApproval(models.Model):
+    """The manager's approval of a staff member's timesheet for a period (the figures as approved)."""
+
+    property = models.ForeignKey(Property, on_delete=models.CASCADE, related_name="+")
+    staff = models.ForeignKey(StaffMember, on_delete=models.CASCADE, related_name="timesheet_approvals")
+    start = models.DateField()
+    end = models.DateField()
+    figures = models.JSONField(default=dict)
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    approved_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["staff", "-start"]
+        constraints = [models.UniqueConstraint(fields=["staff", "start", "end"], name="timesheet_approved_once")]
+
+
+class HandoverNote(models.Model):
+    """A note for the next shift (the shift hand-over log), and who has read it."""
+
+    property = models.ForeignKey(Property, on_delete=models.CASCADE, related_name="+")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    business_date = models.DateField()
+    shift = models.CharField(max_length=40, blank=True)
+    text = models.TextField()
+    important = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["property", "-created_at"]
+
+
+class HandoverRead(models.Model):
+    note = models.ForeignKey(HandoverNote, on_delete=models.CASCADE, related_name="reads")
+    reader = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    read_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["note", "reader"], name="handover_read_once")]
+
+
+class Procedure(models.Model):
+    """A standard operating procedure (check-in, an unhappy guest, VIP arrival, cash handling…)."""
+
+    property = models.ForeignKey(Property, on_delete=models.CASCADE, related_name="procedures")
+    code = models.SlugField(max_length=40)
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["property", "code"]
+        constraints = [models.UniqueConstraint(fields=["property", "code"], name="procedure_code_unique")]
+
+
+class ProcedureVersion(models.Model):
+    """One version of a procedure, in Spanish and English; the latest is the current one."""
+
+    procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    title_es = models.CharField(max_length=160)
+    title_en = models.CharField(max_length=160)
+    body_es = models.TextField()
+    body_en = models.TextField()
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["procedure", "-number"]
+        constraints = [models.UniqueConstraint(fields=["procedure", "number"], name="procedure_version_unique")]
+
+
+class Acknowledgement(models.Model):
+    """A staff member has read and accepted a version of a procedure."""
+
+    version = models.ForeignKey(ProcedureVersion, on_delete=models.CASCADE, related_name="acknowledgements")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["version", "user"], name="acknowledged_once")]
+
+
+class SwapStatus(models.TextChoices):
+    REQUESTED = "requested", _("Requested")
+    APPROVED = "approved", _("Approved")
+    REFUSED = "refused", _("Refused")
+
+
+class SwapRequest(models.Model):
+    """A staff member offers a published shift to a colleague; the manager approves the swap."""
+
+    property = models.ForeignKey(Property, on_delete=models.CASCADE, related_name="+")
+    shift = models.ForeignKey(ScheduledShift, on_delete=models.CASCADE, related_name="swap_requests")
+    to_staff = models.ForeignKey(StaffMember, on_delete=models.CASCADE, related_name="+")
+    reason = models.CharField(max_length=200, blank=True)
+    status = models.CharField(max_length=10, choices=SwapStatus.choices, default=SwapStatus.REQUESTED)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["property", "-created_at"]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from frontoffice.staff import views
+from frontoffice.staff import views, views_handover, views_timeclock
 
 app_name = "staff"
 
@@ -11,4 +11,6 @@ urlpatterns = [
     path("staff/schedules/<int:pk>/publish/", views.publish, name="publish"),
     path("staff/my-schedule/", views.my_schedule, name="my_schedule"),
     path("staff/calendar/<str:token>.ics", views.ical_feed, name="ical"),
+    *views_timeclock.urlpatterns,
+    *views_handover.urlpatterns,
 ]

@@ -1,0 +1,3 @@
+"""Shift hand-over log and procedures (pages)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Time clock and timesheets (pages)."""
+
+urlpatterns: list = []
