@@ -16,13 +16,16 @@ from django.utils.translation import gettext as _
 
 from frontoffice.core.access import require
 from frontoffice.core.audit import audit_record
-from frontoffice.core.domain.errors import Conflict, InvalidInput
+from frontoffice.core.domain.errors import Conflict, InvalidInput, PermissionDenied
 from frontoffice.core.models import Property
+from frontoffice.folios.services.inputs import free_text
 from frontoffice.rooms.models import Room
+from frontoffice.staff.domain.penalties import penalty_breakdown
 from frontoffice.staff.domain.problem import ProblemError, problem_from_json
-from frontoffice.staff.domain.schedule import schedule_as_json
+from frontoffice.staff.domain.schedule import Assignment, schedule_as_json
 from frontoffice.staff.domain.solver import solve
 from frontoffice.staff.domain.staffing import StaffingRules
+from frontoffice.staff.domain.validator import violations
 from frontoffice.staff.models import (
     LeaveRequest,
     LeaveStatus,
@@ -31,6 +34,8 @@ from frontoffice.staff.models import (
     ScheduleStatus,
     SchedulingSetup,
     StaffMember,
+    SwapRequest,
+    SwapStatus,
 )
 from frontoffice.staff.staffing import staffing_covers
 
@@ -254,3 +259,127 @@ def schedule_publish(*, schedule: Schedule, actor) -> Schedule:
             changes={"start": locked.start.isoformat(), "days": locked.days},
         )
     return locked
+
+
+# --- editing by hand, and swaps -------------------------------------------------------------------
+
+
+def schedule_check(schedule: Schedule) -> dict:
+    """The schedule as it stands (after edits by hand) checked again: every hard rule broken, by
+    the independent validator, and the penalty of the soft rules."""
+    problem = problem_from_json(schedule.problem)
+    current = [
+        Assignment(s.date, s.shift, s.staff.code, s.role)
+        for s in schedule.shifts.select_related("staff").order_by("id")
+    ]
+    return {
+        "violations": violations(problem, current),
+        "penalties": penalty_breakdown(problem, current),
+    }
+
+
+def schedule_edit(
+    *, schedule: Schedule, actor, staff: StaffMember, date: dt.date, shift: str = "", role: str = ""
+) -> dict:
+    """Put ``staff`` on ``shift`` as ``role`` on ``date`` (or off, with no shift), by hand. The
+    change is kept even when it breaks a rule (the manager decides), and every rule is checked
+    again: the result lists what is broken, as warnings, and the new penalty."""
+    require(actor, PERMISSION)
+    if staff.property_id != schedule.property_id:
+        raise InvalidInput(_("That person is not on this property's staff."), errors=[{"field": "staff"}])
+    if not schedule.start <= date < schedule.start + dt.timedelta(days=schedule.days):
+        raise InvalidInput(_("That day is not in this schedule."), errors=[{"field": "date"}])
+    shifts = {s["id"]: s for s in schedule.problem.get("shift_types", [])}
+    if shift:
+        if shift not in shifts:
+            raise InvalidInput(_("There is no shift %(shift)s.") % {"shift": shift}, errors=[{"field": "shift"}])
+        role = role or next((r for r in staff.roles if r in shifts[shift]["roles"]), "")
+        if role not in staff.roles or role not in shifts[shift]["roles"]:
+            raise InvalidInput(
+                _("%(name)s cannot work that shift in that role.") % {"name": staff.name}, errors=[{"field": "role"}]
+            )
+    prop = schedule.property
+    with transaction.atomic():
+        locked = Schedule.objects.select_for_update().get(pk=schedule.pk)
+        before = ScheduledShift.objects.filter(schedule=locked, staff=staff, date=date).first()
+        ScheduledShift.objects.filter(schedule=locked, staff=staff, date=date).delete()
+        if shift:
+            overnight = shifts[shift]["end"] <= shifts[shift]["start"]
+            ScheduledShift.objects.create(
+                schedule=locked, staff=staff, date=date, shift=shift, role=role,
+                starts_at=_moment(prop, date, shifts[shift]["start"]),
+                ends_at=_moment(prop, date, shifts[shift]["end"], next_day=overnight),
+            )  # fmt: skip
+        audit_record(
+            property=prop,
+            entity="schedule",
+            entity_id=str(locked.pk),
+            action="edit",
+            actor=actor,
+            changes={
+                "staff": staff.code,
+                "date": date.isoformat(),
+                "shift": [before.shift if before else None, shift or None],
+                "role": [before.role if before else None, role or None],
+            },
+        )
+    return schedule_check(locked)
+
+
+def swap_request(*, shift: ScheduledShift, actor, to_staff: StaffMember, reason: str = "") -> SwapRequest:
+    """The person on a published shift offers it to a colleague who can work it (same property,
+    holding the role, free that day); the manager decides."""
+    mine = StaffMember.objects.filter(property=shift.staff.property_id, user=actor).first()
+    if mine is None or mine.pk != shift.staff_id:
+        raise PermissionDenied(_("Only the person on a shift can offer it."))
+    if shift.schedule.status != ScheduleStatus.PUBLISHED:
+        raise Conflict(_("Only a published shift can be swapped."), code="not_published")
+    if to_staff.property_id != mine.property_id or to_staff.pk == mine.pk or not to_staff.active:
+        raise InvalidInput(_("Choose a colleague of this property."), errors=[{"field": "to_staff"}])
+    if shift.role not in to_staff.roles:
+        raise InvalidInput(
+            _("%(name)s does not work as %(role)s.") % {"name": to_staff.name, "role": shift.get_role_display()},
+            errors=[{"field": "to_staff"}],
+        )
+    if ScheduledShift.objects.filter(schedule=shift.schedule, staff=to_staff, date=shift.date).exists():
+        raise Conflict(_("%(name)s already works that day.") % {"name": to_staff.name}, code="colleague_busy")
+    reason = free_text(reason, "reason", 200)
+    return SwapRequest.objects.create(property_id=mine.property_id, shift=shift, to_staff=to_staff, reason=reason)
+
+
+def swap_decide(*, swap: SwapRequest, actor, approve: bool) -> dict | None:
+    """The manager approves (the shift moves to the colleague, every rule checked again) or refuses."""
+    require(actor, PERMISSION)
+    with transaction.atomic():
+        locked = SwapRequest.objects.select_for_update(of=("self",)).select_related("to_staff").get(pk=swap.pk)
+        if locked.status != SwapStatus.REQUESTED:
+            raise Conflict(_("This swap has been decided already."), code="already_decided")
+        locked.status = SwapStatus.APPROVED if approve else SwapStatus.REFUSED
+        locked.decided_by = actor
+        locked.save(update_fields=["status", "decided_by"])
+        if not approve:
+            return None
+        shift = (
+            ScheduledShift.objects.select_for_update(of=("self",))
+            .select_related("schedule", "staff")
+            .get(pk=locked.shift_id)
+        )
+        if ScheduledShift.objects.filter(schedule=shift.schedule, staff=locked.to_staff, date=shift.date).exists():
+            raise Conflict(
+                _("%(name)s already works that day.") % {"name": locked.to_staff.name}, code="colleague_busy"
+            )
+        # The shift changes hands (the same row, so the swap keeps pointing at it).
+        ScheduledShift.objects.filter(pk=shift.pk).update(staff=locked.to_staff)
+        audit_record(
+            property=shift.schedule.property,
+            entity="schedule",
+            entity_id=str(shift.schedule_id),
+            action="swap",
+            actor=actor,
+            changes={
+                "date": shift.date.isoformat(),
+                "shift": shift.shift,
+                "staff": [shift.staff.code, locked.to_staff.code],
+            },  # fmt: skip
+        )
+    return schedule_check(shift.schedule)

@@ -17,9 +17,17 @@ from frontoffice.core.domain.errors import DomainError
 from frontoffice.core.models import Property
 from frontoffice.core.web import show_error
 from frontoffice.reservations.views import desk_view
-from frontoffice.staff.models import Schedule, StaffMember
+from frontoffice.staff.models import ROLE_CHOICES, Schedule, ScheduledShift, StaffMember, SwapRequest, SwapStatus
 from frontoffice.staff.selectors import feed_owner, feed_token, ical, my_shifts, schedule_grid
-from frontoffice.staff.services import MAX_DAYS, schedule_generate, schedule_publish
+from frontoffice.staff.services import (
+    MAX_DAYS,
+    schedule_check,
+    schedule_edit,
+    schedule_generate,
+    schedule_publish,
+    swap_decide,
+    swap_request,
+)
 
 
 class GenerateForm(forms.Form):
@@ -34,7 +42,10 @@ def schedules(request):
     form = GenerateForm(initial={"start": prop.business_date, "days": 14, "time_limit": 10})
     listed = Schedule.objects.filter(property=prop).order_by("-created_at")[:20]
     staff = StaffMember.objects.filter(property=prop, active=True)
-    return render(request, "staff/schedules.html", {"form": form, "schedules": listed, "staff": staff})
+    swaps = SwapRequest.objects.filter(property=prop, status=SwapStatus.REQUESTED).select_related(
+        "shift__staff", "to_staff"
+    )
+    return render(request, "staff/schedules.html", {"form": form, "schedules": listed, "staff": staff, "swaps": swaps})
 
 
 @require_POST
@@ -63,9 +74,81 @@ def generate(request):
 @desk_view("core.manage_schedules")
 def schedule(request, pk: int):
     found = get_object_or_404(Schedule, pk=pk, property=request.property)
+    check = schedule_check(found)
     return render(
-        request, "staff/schedule.html", {"schedule": found, "grid": schedule_grid(found), "result": found.result}
+        request,
+        "staff/schedule.html",
+        {
+            "schedule": found,
+            "grid": schedule_grid(found),
+            "result": found.result,
+            "violations": check["violations"],
+            "penalty": check["penalties"].total,
+            "staff": StaffMember.objects.filter(property=request.property, active=True),
+            "shift_types": found.problem.get("shift_types", []),
+            "roles": ROLE_CHOICES,
+        },
     )
+
+
+@require_POST
+@desk_view("core.manage_schedules")
+def edit(request, pk: int):
+    """Change one person's day by hand; the rules are checked again and broken ones shown."""
+    found = get_object_or_404(Schedule, pk=pk, property=request.property)
+    member = StaffMember.objects.filter(property=request.property, code=request.POST.get("staff", "")).first()
+    try:
+        day = dt.date.fromisoformat(request.POST.get("date", ""))
+    except ValueError:
+        day = None
+    if member is None or day is None:
+        messages.error(request, _("Choose a person and a day."))
+        return redirect("staff:schedule", pk=pk)
+    try:
+        check = schedule_edit(
+            schedule=found,
+            actor=request.user,
+            staff=member,
+            date=day,
+            shift=request.POST.get("shift", ""),
+            role=request.POST.get("role", ""),
+        )
+    except DomainError as refused:
+        show_error(request, refused)
+        return redirect("staff:schedule", pk=pk)
+    if check["violations"]:
+        text = _("Changed, but the schedule now breaks %(n)s rule(s): see the warnings.")
+        messages.warning(request, text % {"n": len(check["violations"])})
+    else:
+        messages.success(request, _("Changed; every rule still holds."))
+    return redirect("staff:schedule", pk=pk)
+
+
+@require_POST
+@desk_view()
+def offer_shift(request, pk: int):
+    shift = get_object_or_404(ScheduledShift, pk=pk, schedule__property=request.property)
+    colleague = StaffMember.objects.filter(property=request.property, code=request.POST.get("to_staff", "")).first()
+    if colleague is None:
+        messages.error(request, _("Choose a colleague."))
+        return redirect("staff:my_schedule")
+    try:
+        swap_request(shift=shift, actor=request.user, to_staff=colleague, reason=request.POST.get("reason", ""))
+        messages.success(request, _("Offered to %(name)s; the manager decides.") % {"name": colleague.name})
+    except DomainError as refused:
+        show_error(request, refused)
+    return redirect("staff:my_schedule")
+
+
+@require_POST
+@desk_view("core.manage_schedules")
+def decide_swap(request, pk: int):
+    swap = get_object_or_404(SwapRequest, pk=pk, property=request.property)
+    try:
+        swap_decide(swap=swap, actor=request.user, approve=request.POST.get("decision") == "approve")
+    except DomainError as refused:
+        show_error(request, refused)
+    return redirect("staff:schedules")
 
 
 @require_POST
@@ -89,7 +172,12 @@ def my_schedule(request):
         reverse("staff:ical", kwargs={"token": feed_token(user=request.user, property=prop)})
     )
     member = StaffMember.objects.filter(property=prop, user=request.user).first()
-    return render(request, "staff/my_schedule.html", {"shifts": shifts, "feed": feed, "member": member})
+    colleagues = StaffMember.objects.filter(property=prop, active=True).exclude(pk=member.pk if member else None)
+    return render(
+        request,
+        "staff/my_schedule.html",
+        {"shifts": shifts, "feed": feed, "member": member, "colleagues": colleagues, "today": prop.business_date},
+    )
 
 
 def ical_feed(request, token: str):

@@ -12,8 +12,8 @@ from frontoffice.reservations.tests.factories import BUSINESS_DATE, make_user
 from frontoffice.staff.domain.problem import problem_from_json
 from frontoffice.staff.domain.schedule import Assignment
 from frontoffice.staff.domain.validator import violations
-from frontoffice.staff.models import LeaveRequest, ScheduledShift, StaffMember
-from frontoffice.staff.services import schedule_generate, schedule_publish
+from frontoffice.staff.models import LeaveRequest, ScheduledShift, StaffMember, SwapRequest
+from frontoffice.staff.services import schedule_edit, schedule_generate, schedule_publish, swap_decide, swap_request
 
 START = BUSINESS_DATE + dt.timedelta(days=1)
 EVERY_ROLE = ["front_desk", "night_audit"]
@@ -99,3 +99,42 @@ def test_only_managers_plan_and_nobody_plans_an_empty_staff(hotel, agent, manage
         schedule_generate(property=hotel.property, actor=manager, start=START, days=7)
     assert refused.value.code == "no_staff"
     assert signed_in(agent).get("/staff/schedules/").status_code == 403
+
+
+def test_an_edit_by_hand_is_kept_and_the_broken_rules_are_shown(hotel, team, manager):
+    schedule = schedule_generate(property=hotel.property, actor=manager, start=START, days=7, time_limit=5)
+    night = ScheduledShift.objects.filter(schedule=schedule, shift="night").order_by("date").first()
+    # The night auditor is also put on the morning after their night: a forbidden succession.
+    check = schedule_edit(
+        schedule=schedule, actor=manager, staff=night.staff, date=night.date + dt.timedelta(days=1),
+        shift="morning", role="front_desk",
+    )  # fmt: skip
+    assert [v.rule for v in check["violations"]] and any(night.staff.code == v.staff for v in check["violations"])
+    assert ScheduledShift.objects.filter(
+        schedule=schedule, staff=night.staff, date=night.date + dt.timedelta(days=1), shift="morning"
+    ).exists()
+    page = signed_in(manager).get(f"/staff/schedules/{schedule.pk}/").content.decode()
+    assert 'id="warnings"' in page
+    # Taking the person off that day again clears the warning.
+    check = schedule_edit(schedule=schedule, actor=manager, staff=night.staff, date=night.date + dt.timedelta(days=1))
+    assert not [v for v in check["violations"] if v.staff == night.staff.code and v.rule != "cover"]
+
+
+def test_a_shift_offered_to_a_colleague_moves_when_the_manager_approves(hotel, team, manager):
+    schedule = schedule_generate(property=hotel.property, actor=manager, start=START, days=7, time_limit=5)
+    schedule_publish(schedule=schedule, actor=manager)
+    mine = ScheduledShift.objects.filter(schedule=schedule, staff=team[0]).order_by("date").first()
+    busy = set(ScheduledShift.objects.filter(schedule=schedule, date=mine.date).values_list("staff_id", flat=True))
+    colleague = next(m for m in team if m.pk not in busy)
+    me = signed_in(team[0].user)
+    assert me.post(f"/staff/shifts/{mine.pk}/offer/", {"to_staff": colleague.code}).status_code == 302
+    swap = SwapRequest.objects.get(shift=mine)
+    with pytest.raises(PermissionDenied):
+        swap_request(shift=mine, actor=manager, to_staff=colleague)  # only the person on the shift offers it
+    assert swap.status == "requested" and 'id="swaps"' in signed_in(manager).get("/staff/schedules/").content.decode()
+    signed_in(manager).post(f"/staff/swaps/{swap.pk}/decide/", {"decision": "approve"})
+    mine.refresh_from_db()
+    swap.refresh_from_db()
+    assert mine.staff_id == colleague.pk and swap.status == "approved"
+    with pytest.raises(Conflict):
+        swap_decide(swap=swap, actor=manager, approve=False)
