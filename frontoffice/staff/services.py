@@ -383,3 +383,37 @@ def swap_decide(*, swap: SwapRequest, actor, approve: bool) -> dict | None:
             },  # fmt: skip
         )
     return schedule_check(shift.schedule)
+
+
+def leave_request(*, property: Property, actor, start: dt.date, end: dt.date, reason: str = "") -> LeaveRequest:
+    """A staff member asks for days off; the manager decides."""
+    member = StaffMember.objects.filter(property=property, user=actor, active=True).first()
+    if member is None:
+        raise PermissionDenied(_("You are not on this property's staff list."))
+    if end < start:
+        raise InvalidInput(_("The leave ends before it starts."), errors=[{"field": "end"}])
+    if (end - start).days > 60:
+        raise InvalidInput(_("Ask for at most 60 days at a time."), errors=[{"field": "end"}])
+    reason = free_text(reason, "reason", 200)
+    return LeaveRequest.objects.create(property=property, staff=member, start=start, end=end, reason=reason)
+
+
+def leave_decide(*, leave: LeaveRequest, actor, approve: bool) -> LeaveRequest:
+    """The manager approves (the next schedules keep those days free) or refuses a leave request."""
+    require(actor, PERMISSION)
+    with transaction.atomic():
+        locked = LeaveRequest.objects.select_for_update().get(pk=leave.pk)
+        if locked.status != LeaveStatus.REQUESTED:
+            raise Conflict(_("This request has been decided already."), code="already_decided")
+        locked.status = LeaveStatus.APPROVED if approve else LeaveStatus.REFUSED
+        locked.decided_by = actor
+        locked.save(update_fields=["status", "decided_by"])
+        audit_record(
+            property=locked.property,
+            entity="leave",
+            entity_id=str(locked.pk),
+            action="approve" if approve else "refuse",
+            actor=actor,
+            changes={"staff": locked.staff.code, "start": locked.start.isoformat(), "end": locked.end.isoformat()},
+        )
+    return locked

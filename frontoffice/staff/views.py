@@ -17,10 +17,21 @@ from frontoffice.core.domain.errors import DomainError
 from frontoffice.core.models import Property
 from frontoffice.core.web import show_error
 from frontoffice.reservations.views import desk_view
-from frontoffice.staff.models import ROLE_CHOICES, Schedule, ScheduledShift, StaffMember, SwapRequest, SwapStatus
+from frontoffice.staff.models import (
+    ROLE_CHOICES,
+    LeaveRequest,
+    LeaveStatus,
+    Schedule,
+    ScheduledShift,
+    StaffMember,
+    SwapRequest,
+    SwapStatus,
+)
 from frontoffice.staff.selectors import feed_owner, feed_token, ical, my_shifts, schedule_grid
 from frontoffice.staff.services import (
     MAX_DAYS,
+    leave_decide,
+    leave_request,
     schedule_check,
     schedule_edit,
     schedule_generate,
@@ -45,7 +56,9 @@ def schedules(request):
     swaps = SwapRequest.objects.filter(property=prop, status=SwapStatus.REQUESTED).select_related(
         "shift__staff", "to_staff"
     )
-    return render(request, "staff/schedules.html", {"form": form, "schedules": listed, "staff": staff, "swaps": swaps})
+    leave = LeaveRequest.objects.filter(property=prop, status=LeaveStatus.REQUESTED).select_related("staff")
+    context = {"form": form, "schedules": listed, "staff": staff, "swaps": swaps, "leave": leave}
+    return render(request, "staff/schedules.html", context)
 
 
 @require_POST
@@ -176,7 +189,14 @@ def my_schedule(request):
     return render(
         request,
         "staff/my_schedule.html",
-        {"shifts": shifts, "feed": feed, "member": member, "colleagues": colleagues, "today": prop.business_date},
+        {
+            "shifts": shifts,
+            "feed": feed,
+            "member": member,
+            "colleagues": colleagues,
+            "today": prop.business_date,
+            "leave": LeaveRequest.objects.filter(staff=member).order_by("-start")[:10] if member else [],
+        },
     )
 
 
@@ -200,3 +220,32 @@ def ical_feed(request, token: str):
     response = HttpResponse(ical(shifts, property=prop, names=names), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{prop.code}-shifts.ics"'
     return response
+
+
+@require_POST
+@desk_view()
+def ask_leave(request):
+    try:
+        start = dt.date.fromisoformat(request.POST.get("start", ""))
+        end = dt.date.fromisoformat(request.POST.get("end", ""))
+    except ValueError:
+        messages.error(request, _("Give the first and the last day of leave."))
+        return redirect("staff:my_schedule")
+    try:
+        leave_request(property=request.property, actor=request.user, start=start, end=end,
+                      reason=request.POST.get("reason", ""))  # fmt: skip
+        messages.success(request, _("Leave requested; the manager decides."))
+    except DomainError as refused:
+        show_error(request, refused)
+    return redirect("staff:my_schedule")
+
+
+@require_POST
+@desk_view("core.manage_schedules")
+def decide_leave(request, pk: int):
+    leave = get_object_or_404(LeaveRequest, pk=pk, property=request.property)
+    try:
+        leave_decide(leave=leave, actor=request.user, approve=request.POST.get("decision") == "approve")
+    except DomainError as refused:
+        show_error(request, refused)
+    return redirect("staff:schedules")

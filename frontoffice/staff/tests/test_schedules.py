@@ -138,3 +138,24 @@ def test_a_shift_offered_to_a_colleague_moves_when_the_manager_approves(hotel, t
     assert mine.staff_id == colleague.pk and swap.status == "approved"
     with pytest.raises(Conflict):
         swap_decide(swap=swap, actor=manager, approve=False)
+
+
+def test_leave_asked_on_the_web_is_approved_and_kept_free_by_the_next_schedule(hotel, team, manager):
+    me = signed_in(team[0].user)
+    first, last = START + dt.timedelta(days=1), START + dt.timedelta(days=2)
+    assert (
+        me.post("/staff/leave/", {"start": first.isoformat(), "end": last.isoformat(), "reason": "Wedding"}).status_code
+        == 302
+    )
+    leave = LeaveRequest.objects.get(staff=team[0], start=first)
+    assert (
+        leave.status == "requested"
+        and 'id="leave-requests"' in signed_in(manager).get("/staff/schedules/").content.decode()
+    )
+    signed_in(manager).post(f"/staff/leave/{leave.pk}/decide/", {"decision": "approve"})
+    leave.refresh_from_db()
+    assert leave.status == "approved"
+    schedule = schedule_generate(property=hotel.property, actor=manager, start=START, days=5, time_limit=5)
+    assert not ScheduledShift.objects.filter(schedule=schedule, staff=team[0], date__in=[first, last]).exists()
+    backwards = me.post("/staff/leave/", {"start": last.isoformat(), "end": first.isoformat()})
+    assert backwards.status_code == 302 and LeaveRequest.objects.filter(staff=team[0]).count() == 1
