@@ -80,12 +80,14 @@ CONTRACTS = {
         "min_consecutive_days_off": 1,
         "max_working_weekends": 3,
         "max_minutes": 10080,
+        "weekly_minutes": 2400,
     },
     "part_time": {
         "min_rest_minutes": 720,
         "max_consecutive_work_days": 4,
         "min_consecutive_days_off": 1,
         "max_minutes": 5040,
+        "weekly_minutes": 1200,
     },
 }
 
@@ -148,7 +150,7 @@ def schedule_problem(*, property: Property, start: dt.date, days: int, time_limi
     weekday = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
     members = []
     for m in staff:
-        member = {"id": m.code, "name": m.name, "roles": list(m.roles), **dict(m.rules or {})}
+        member = {"id": m.code, "name": m.name, "roles": list(m.roles), **_schedule_rules(m.rules)}
         if m.contract:
             member["contract"] = m.contract
         if m.fixed_days_off:
@@ -167,11 +169,17 @@ def schedule_problem(*, property: Property, start: dt.date, days: int, time_limi
         "weights": setup.weights or {},
         "shift_types": setup.shift_types,
         "forbidden_successions": setup.forbidden_successions,
-        "contracts": setup.contracts,
+        "contracts": {name: _schedule_rules(rules) for name, rules in (setup.contracts or {}).items()},
         "staff": members,
         "covers": staffing_covers(property=property, start=start, days=days, rules=rules, shifts=shift_ids),
         "requests": [],
     }
+
+
+def _schedule_rules(rules: dict | None) -> dict:
+    """A contract's or person's rules as the schedule problem reads them: ``weekly_minutes`` (the
+    hours a week beyond which the timesheet counts overtime) is not a scheduling rule."""
+    return {k: v for k, v in (rules or {}).items() if k != "weekly_minutes"}
 
 
 def _moment(property: Property, day: dt.date, hhmm: str, next_day: bool = False) -> dt.datetime:

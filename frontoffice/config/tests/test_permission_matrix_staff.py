@@ -54,3 +54,24 @@ def test_another_property_and_anonymous_callers(hotel, other_hotel, api_as):
     assert api_as(outsider).call("POST", "/properties/TEST/schedules/solve", PROBLEM).status_code == 404
     assert api_as().call("POST", "/properties/TEST/schedules/solve", PROBLEM).status_code == 401
     assert Client().get("/staff/schedules/").status_code in (302, 403)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_time_clock_hand_over_and_procedures_by_role(role, hotel):
+    """Everyone at the property reads and writes the hand-over log, reads procedures and uses the
+    time clock; writing procedures needs ``manage_procedures``; timesheets need ``view_timesheets``."""
+    user = make_user(f"staff-{role}", role, hotel.property)
+    perms = ROLE_PERMISSIONS[role]
+    web = Client()
+    web.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    for name, path, needed in [
+        ("hand-over", "/staff/handover/", None),
+        ("procedures", "/staff/procedures/", None),
+        ("new procedure", "/staff/procedures/new/", "core.manage_procedures"),
+        ("time clock", "/staff/time-clock/", None),
+        ("timesheets", f"/staff/timesheets/?start={START}&end={START}", "core.view_timesheets"),
+        ("timesheets export", f"/staff/timesheets/export.csv?start={START}&end={START}", "core.view_timesheets"),
+    ]:
+        status = web.get(path).status_code
+        allowed = needed is None or needed in perms
+        assert status == (200 if allowed else 403), f"{role} {name}: {status}"
