@@ -157,8 +157,13 @@ def offer_shift(request, pk: int):
 @desk_view("core.manage_schedules")
 def decide_swap(request, pk: int):
     swap = get_object_or_404(SwapRequest, pk=pk, property=request.property)
+    return _decided(request, lambda approve: swap_decide(swap=swap, actor=request.user, approve=approve))
+
+
+def _decided(request, decide):
+    """Approve or refuse (the ``decision`` posted), show a refusal, and go back to the schedules."""
     try:
-        swap_decide(swap=swap, actor=request.user, approve=request.POST.get("decision") == "approve")
+        decide(request.POST.get("decision") == "approve")
     except DomainError as refused:
         show_error(request, refused)
     return redirect("staff:schedules")
@@ -244,8 +249,4 @@ def ask_leave(request):
 @desk_view("core.manage_schedules")
 def decide_leave(request, pk: int):
     leave = get_object_or_404(LeaveRequest, pk=pk, property=request.property)
-    try:
-        leave_decide(leave=leave, actor=request.user, approve=request.POST.get("decision") == "approve")
-    except DomainError as refused:
-        show_error(request, refused)
-    return redirect("staff:schedules")
+    return _decided(request, lambda approve: leave_decide(leave=leave, actor=request.user, approve=approve))

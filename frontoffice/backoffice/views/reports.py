@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from frontoffice.backoffice.charts import bar_chart, line_chart, share_bars
-from frontoffice.backoffice.domain.kpis import DIMENSIONS, GRAINS
+from frontoffice.backoffice.domain.kpis import COLUMNS, DIMENSIONS, GRAINS
 from frontoffice.backoffice.forecast import FORECAST_COLUMNS, forecast, forecast_rows
 from frontoffice.backoffice.selectors import aging_rows, kpi_compare, kpi_report, money_report, statistics_through
 from frontoffice.backoffice.tables import table_csv, table_xlsx
@@ -72,20 +72,34 @@ def _last_closed(prop) -> dt.date:
     return statistics_through(property=prop) or prop.business_date - dt.timedelta(days=1)
 
 
+def _period(request, form_class, **initial):
+    """The form of a report over a period (by default the month of the last closed night) and its
+    values: the defaults on a first visit, None when what was asked for is not valid."""
+    last = _last_closed(request.property)
+    initial = {"start": last.replace(day=1), "end": last, **initial}
+    form = form_class(request.GET or None, initial=initial)
+    values = initial if not request.GET else (form.cleaned_data if form.is_valid() else None)
+    return form, values
+
+
+def _wants_file(request, name: str, report: dict):
+    """The report as a CSV or Excel download when ``?format=`` asks for one, else None."""
+    fmt = request.GET.get("format")
+    if fmt in ("csv", "xlsx"):
+        return _download(name, fmt, report["columns"], report["rows"] + [report["total"]])
+    return None
+
+
 @desk_view("core.view_back_office")
 def kpis_page(request):
     prop = request.property
-    last = _last_closed(prop)
-    initial = {"start": last.replace(day=1), "end": last, "group_by": "day"}
-    form = KpiForm(request.GET or None, initial=initial)
-    values = initial if not request.GET else (form.cleaned_data if form.is_valid() else None)
+    form, values = _period(request, KpiForm, group_by="day")
     context = {"form": form}
     if values:
         report = kpi_report(property=prop, start=values["start"], end=values["end"], group_by=values["group_by"])
-        fmt = request.GET.get("format")
-        if fmt in ("csv", "xlsx"):
-            name = f"{prop.code}-kpis-{values['group_by']}-{values['start']}-{values['end']}"
-            return _download(name, fmt, report["columns"], report["rows"] + [report["total"]])
+        name = f"{prop.code}-kpis-{values['group_by']}-{values['start']}-{values['end']}"
+        if file := _wants_file(request, name, report):
+            return file
         context.update(report=report, values=values, group_label=GROUP_LABELS[values["group_by"]])
     return render(request, "backoffice/kpis.html", context)
 
@@ -161,18 +175,15 @@ def dashboard(request):
 @desk_view("core.view_back_office")
 def compare_page(request):
     """Every property the user works in, side by side over a period (for a chain)."""
-    last = _last_closed(request.property)
-    initial = {"start": last.replace(day=1), "end": last}
-    form = PeriodForm(request.GET or None, initial=initial)
-    values = initial if not request.GET else (form.cleaned_data if form.is_valid() else None)
+    form, values = _period(request, PeriodForm)
     context = {"form": form}
     if values:
         rows = kpi_compare(properties=properties_for(request.user).order_by("code"), start=values["start"],
                            end=values["end"])  # fmt: skip
-        fmt = request.GET.get("format")
-        if fmt in ("csv", "xlsx"):
-            columns = ["key", "name", "currency"] + [c for c in rows[0] if c not in ("key", "name", "currency")]
-            return _download(f"kpis-compare-{values['start']}-{values['end']}", fmt, columns, rows)
+        columns = ["key", "name", "currency", *[c for c in COLUMNS if c != "key"]]
+        if file := _wants_file(request, f"kpis-compare-{values['start']}-{values['end']}",
+                               {"columns": columns, "rows": rows[:-1], "total": rows[-1]}):  # fmt: skip
+            return file
         context.update(rows=rows, values=values)
     return render(request, "backoffice/compare.html", context)
 
@@ -185,17 +196,13 @@ class MoneyForm(PeriodForm):
 def money_page(request):
     """Revenue by department, payments and refunds by method, per day, month or year."""
     prop = request.property
-    last = _last_closed(prop)
-    initial = {"start": last.replace(day=1), "end": last, "grain": "day"}
-    form = MoneyForm(request.GET or None, initial=initial)
-    values = initial if not request.GET else (form.cleaned_data if form.is_valid() else None)
+    form, values = _period(request, MoneyForm, grain="day")
     context = {"form": form}
     if values:
         report = money_report(property=prop, start=values["start"], end=values["end"], grain=values["grain"])
-        fmt = request.GET.get("format")
-        if fmt in ("csv", "xlsx"):
-            name = f"{prop.code}-revenue-payments-{values['grain']}-{values['start']}-{values['end']}"
-            return _download(name, fmt, report["columns"], report["rows"] + [report["total"]])
+        name = f"{prop.code}-revenue-payments-{values['grain']}-{values['start']}-{values['end']}"
+        if file := _wants_file(request, name, report):
+            return file
         cells = [[r.get(c) for c in report["columns"]] for r in report["rows"]]
         context.update(report=report, values=values, cells=cells,
                        total=[report["total"].get(c) for c in report["columns"]])  # fmt: skip

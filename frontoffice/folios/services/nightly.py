@@ -22,6 +22,7 @@ from frontoffice.core.models import Property
 from frontoffice.folios.domain.ledger import Amounts, price_line
 from frontoffice.folios.domain.transfer import Charge, Instruction, route_charge
 from frontoffice.folios.models import Folio, FolioKind, FolioStatus, Posting, RoutingInstruction, TransactionCode
+from frontoffice.folios.selectors import routing_rules
 from frontoffice.rates.domain.pricing import city_tax
 from frontoffice.reservations.domain.status import Status
 from frontoffice.reservations.models import Reservation, ReservationNight
@@ -68,38 +69,23 @@ def _window_folios(stays: list[Reservation], actor) -> dict[int, Folio]:
 
 
 def _instructions(folios: dict[int, Folio], business_date: dt.date) -> dict[int, list[Instruction]]:
-    """The active routing instructions of each folio's window, as the routing rule needs them."""
-    by_stay: dict[int, list[RoutingInstruction]] = {}
+    """The active routing instructions of each folio's window whose target is open, as the routing
+    rule needs them (with what each already routed on the date), by stay."""
     rows = RoutingInstruction.objects.filter(reservation_id__in=list(folios), active=True).select_related(
         "target_folio"
     )
-    for i in rows.order_by("id"):
-        if i.source_window == folios[i.reservation_id].window and i.target_folio.status == FolioStatus.OPEN:
-            by_stay.setdefault(i.reservation_id, []).append(i)
-    capped = [i.pk for rules in by_stay.values() for i in rules if i.daily_cap is not None]
-    routed: dict[int, Decimal] = {}
-    if capped:
-        for pk, gross in Posting.objects.filter(routed_by__in=capped, business_date=business_date).values_list(
-            "routed_by_id", "gross"
-        ):
-            routed[pk] = routed.get(pk, ZERO) + gross
-    return {
-        stay: [
-            Instruction(
-                id=i.pk,
-                target=i.target_folio_id,
-                codes=frozenset(i.transaction_codes),
-                departments=frozenset(i.departments),
-                start_date=i.start_date,
-                end_date=i.end_date,
-                percentage=i.percentage,
-                daily_cap=i.daily_cap,
-                routed_today=routed.get(i.pk, ZERO),
-            )
-            for i in rules
-        ]
-        for stay, rules in by_stay.items()
-    }
+    chosen = [
+        i
+        for i in rows.order_by("id")
+        if i.source_window == folios[i.reservation_id].window and i.target_folio.status == FolioStatus.OPEN
+    ]
+    stay_of = {i.pk: i.reservation_id for i in chosen}
+    by_stay: dict[int, list[Instruction]] = {}
+    for rule in routing_rules(
+        instructions=chosen, business_date=business_date, open_folios={i.target_folio_id for i in chosen}
+    ):
+        by_stay.setdefault(stay_of[rule.id], []).append(rule)
+    return by_stay
 
 
 def _unit_of(amounts: Amounts, include_tax: bool) -> Decimal:
