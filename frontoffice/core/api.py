@@ -1,5 +1,7 @@
 """API building blocks: token auth, the domain-error handler and the properties endpoints."""
 
+import datetime as dt
+
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination
@@ -25,6 +27,12 @@ AUTH = [BearerToken(), django_auth]
 
 def user_of(request: HttpRequest):
     return request.auth if hasattr(request.auth, "is_authenticated") else request.user
+
+
+# Dates the API accepts in queries: far enough either way for any hotel, near enough that a
+# period's arithmetic never leaves the calendar.
+MIN_DATE = dt.date(1900, 1, 1)
+MAX_DATE = dt.date(2199, 12, 31)
 
 
 def scoped(request: HttpRequest, code: str, perm: str | None = None) -> Property:

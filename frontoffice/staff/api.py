@@ -49,3 +49,9 @@ def solve_schedule(
         raise InvalidInput(say("api_invalid"), errors=errors) from None
     limit = min(time_limit or parsed.time_limit_seconds, MAX_TIME_LIMIT)
     return schedule_as_json(solve(parsed, time_limit=limit))
+
+
+# Staff, the set-up, schedules and timesheets (api_planning) share this router.
+from frontoffice.staff.api_planning import router as planning_router  # noqa: E402
+
+router.add_router("", planning_router)

@@ -150,7 +150,7 @@ def schedule_problem(*, property: Property, start: dt.date, days: int, time_limi
     weekday = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
     members = []
     for m in staff:
-        member = {"id": m.code, "name": m.name, "roles": list(m.roles), **_schedule_rules(m.rules)}
+        member = {"id": m.code, "name": m.name, "roles": list(m.roles), **schedule_rules(m.rules)}
         if m.contract:
             member["contract"] = m.contract
         if m.fixed_days_off:
@@ -169,14 +169,14 @@ def schedule_problem(*, property: Property, start: dt.date, days: int, time_limi
         "weights": setup.weights or {},
         "shift_types": setup.shift_types,
         "forbidden_successions": setup.forbidden_successions,
-        "contracts": {name: _schedule_rules(rules) for name, rules in (setup.contracts or {}).items()},
+        "contracts": {name: schedule_rules(rules) for name, rules in (setup.contracts or {}).items()},
         "staff": members,
         "covers": staffing_covers(property=property, start=start, days=days, rules=rules, shifts=shift_ids),
         "requests": [],
     }
 
 
-def _schedule_rules(rules: dict | None) -> dict:
+def schedule_rules(rules: dict | None) -> dict:
     """A contract's or person's rules as the schedule problem reads them: ``weekly_minutes`` (the
     hours a week beyond which the timesheet counts overtime) is not a scheduling rule."""
     return {k: v for k, v in (rules or {}).items() if k != "weekly_minutes"}
@@ -194,6 +194,8 @@ def schedule_generate(*, property: Property, actor, start: dt.date, days: int, t
     require(actor, PERMISSION)
     if not 1 <= days <= MAX_DAYS:
         raise InvalidInput(_("Plan from 1 to %(n)s days at a time.") % {"n": MAX_DAYS}, errors=[{"field": "days"}])
+    if not dt.date(1900, 1, 1) <= start <= dt.date(2199, 12, 1):
+        raise InvalidInput(_("Give dates between 1900 and 2199."), errors=[{"field": "start"}])
     if not StaffMember.objects.filter(property=property, active=True).exists():
         raise Conflict(_("There is nobody to plan: add the staff first."), code="no_staff")
     data = schedule_problem(property=property, start=start, days=days, time_limit=time_limit)

@@ -181,6 +181,10 @@ def weekly_minutes_of(member: StaffMember, contracts: dict) -> int:
 
 def period_check(start: dt.date, end: dt.date) -> None:
     """A timesheet period: ``start`` to ``end`` included, at most ``MAX_PERIOD_DAYS`` days."""
+    if not (
+        dt.date(1900, 1, 1) <= start <= dt.date(2199, 12, 31) and dt.date(1900, 1, 1) <= end <= dt.date(2199, 12, 31)
+    ):
+        raise InvalidInput(_("Give dates between 1900 and 2199."), errors=[{"field": "start"}])
     if end < start:
         raise InvalidInput(_("The period ends before it starts."), errors=[{"field": "end"}])
     if (end - start).days + 1 > MAX_PERIOD_DAYS:

@@ -10,7 +10,7 @@ from pydantic import Field
 from frontoffice.backoffice.domain.journal import day_totals
 from frontoffice.backoffice.exports import journal_beancount, journal_csv
 from frontoffice.backoffice.selectors import closed_through, journal_entries
-from frontoffice.core.api import scoped
+from frontoffice.core.api import MAX_DATE, MIN_DATE, scoped
 from frontoffice.core.domain.errors import InvalidInput
 
 router = Router()
@@ -19,8 +19,8 @@ JSON_MAX_DAYS = 31
 
 
 class JournalQuery(Schema):
-    from_: dt.date = Field(alias="from", description="First business date (inclusive)")
-    to: dt.date = Field(description="Last business date (inclusive)")
+    from_: dt.date = Field(ge=MIN_DATE, le=MAX_DATE, alias="from", description="First business date (inclusive)")
+    to: dt.date = Field(ge=MIN_DATE, le=MAX_DATE, description="Last business date (inclusive)")
     format: str = Field("json", pattern="^(json|csv|beancount)$", description="json, csv or beancount")
     include_open: bool = Field(
         False, description="Include dates the night audit has not closed yet (their entries may still grow)"

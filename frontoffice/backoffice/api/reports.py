@@ -12,7 +12,7 @@ from frontoffice.backoffice.forecast import FORECAST_COLUMNS, forecast, forecast
 from frontoffice.backoffice.selectors import aging_rows, kpi_compare, kpi_report, money_report
 from frontoffice.backoffice.tables import table_csv, table_xlsx
 from frontoffice.core.access import properties_for, require
-from frontoffice.core.api import scoped, user_of
+from frontoffice.core.api import MAX_DATE, MIN_DATE, scoped, user_of
 from frontoffice.core.domain.errors import InvalidInput
 
 router = Router()
@@ -21,8 +21,8 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class KpiQuery(Schema):
-    from_: dt.date = Field(alias="from", description="First night (inclusive)")
-    to: dt.date = Field(description="Last night (inclusive)")
+    from_: dt.date = Field(ge=MIN_DATE, le=MAX_DATE, alias="from", description="First night (inclusive)")
+    to: dt.date = Field(ge=MIN_DATE, le=MAX_DATE, description="Last night (inclusive)")
     group_by: str = Field(
         "day",
         pattern="^(day|month|year|segment|channel|room_type|rate_plan)$",
@@ -90,8 +90,8 @@ def on_the_books(request, code: str, q: Query[ForecastQuery]):
 
 
 class CompareQuery(Schema):
-    from_: dt.date = Field(alias="from")
-    to: dt.date
+    from_: dt.date = Field(ge=MIN_DATE, le=MAX_DATE, alias="from")
+    to: dt.date = Field(ge=MIN_DATE, le=MAX_DATE)
     format: str = Field("json", pattern="^(json|csv|xlsx)$")
 
 
@@ -113,8 +113,8 @@ def compare(request, q: Query[CompareQuery]):
 
 
 class MoneyQuery(Schema):
-    from_: dt.date = Field(alias="from")
-    to: dt.date
+    from_: dt.date = Field(ge=MIN_DATE, le=MAX_DATE, alias="from")
+    to: dt.date = Field(ge=MIN_DATE, le=MAX_DATE)
     grain: str = Field("day", pattern="^(day|month|year)$")
     format: str = Field("json", pattern="^(json|csv|xlsx)$")
 

@@ -18,6 +18,7 @@ from frontoffice.backoffice.forecast import FORECAST_COLUMNS, forecast, forecast
 from frontoffice.backoffice.selectors import aging_rows, kpi_compare, kpi_report, money_report, statistics_through
 from frontoffice.backoffice.tables import table_csv, table_xlsx
 from frontoffice.core.access import properties_for
+from frontoffice.core.api import MAX_DATE, MIN_DATE
 from frontoffice.nightaudit.domain.statistics import OPERATIONAL, USALI, both_kpis
 from frontoffice.nightaudit.models import DailyStatistics
 from frontoffice.nightaudit.selectors import statistics_counts
@@ -46,6 +47,8 @@ class PeriodForm(forms.Form):
     def clean(self):
         data = super().clean()
         start, end = data.get("start"), data.get("end")
+        if any(d and not MIN_DATE <= d <= MAX_DATE for d in (start, end)):
+            raise forms.ValidationError(_("Give dates between 1900 and 2199."))
         if start and end:
             if end < start:
                 raise forms.ValidationError(_("The period ends before it starts."))

@@ -45,8 +45,19 @@ def test_every_scheduling_route_admits_exactly_the_roles_holding_its_permission(
         expected = (200, 302) if allowed else (403,)
         assert resp.status_code in expected, f"{role} {name}: {resp.status_code}"
     assert web.get("/staff/my-schedule/").status_code == 200  # everyone reads their own
-    solve = api_as(user).call("POST", "/properties/TEST/schedules/solve", PROBLEM)
+    api = api_as(user)
+    solve = api.call("POST", "/properties/TEST/schedules/solve", PROBLEM)
     assert solve.status_code == (200 if allowed else 403), f"{role} solve: {solve.status_code}"
+    for name, method, path, body in [
+        ("staff list", "GET", "/properties/TEST/staff", None),
+        ("set-up", "GET", "/properties/TEST/scheduling-setup", None),
+        ("schedule", "GET", f"/properties/TEST/schedules/{schedule.pk}", None),
+        ("generate", "POST", "/properties/TEST/schedules", {"start": START, "days": 2, "time_limit": 2}),
+    ]:
+        status = api.call(method, path, body).status_code
+        assert status in ((200, 201) if allowed else (403,)), f"{role} {name}: {status}"
+    timesheets = api.get(f"/properties/TEST/timesheets?start={START}&end={START}").status_code
+    assert timesheets == (200 if "core.view_timesheets" in ROLE_PERMISSIONS[role] else 403), f"{role} timesheets"
 
 
 def test_another_property_and_anonymous_callers(hotel, other_hotel, api_as):
