@@ -320,8 +320,12 @@ class ScheduleModel:
                 if not people:
                     constant += cover.under_weight * need
                 else:
+                    # Exactly the people missing, in every solution (not only at the optimum): a
+                    # schedule found before the time limit then costs what its penalty says.
                     short = self.model.new_int_var(0, need, f"short|{d}|{shift.id}|{role}")
-                    self.model.add(short >= need - sum(people))
+                    gap = self.model.new_int_var(need - len(people), need, f"gap|{d}|{shift.id}|{role}")
+                    self.model.add(gap == need - sum(people))
+                    self.model.add_max_equality(short, [gap, 0])
                     terms.append(cover.under_weight * short)
             most = cover.most if cover is not None else 0
             weight = cover.over_weight if cover is not None else problem.weights.cover_over
@@ -330,7 +334,9 @@ class ScheduleModel:
                     terms.append(weight * sum(people))
                 else:
                     surplus = self.model.new_int_var(0, len(people) - most, f"surplus|{d}|{shift.id}|{role}")
-                    self.model.add(surplus >= sum(people) - most)
+                    excess = self.model.new_int_var(-most, len(people) - most, f"excess|{d}|{shift.id}|{role}")
+                    self.model.add(excess == sum(people) - most)
+                    self.model.add_max_equality(surplus, [excess, 0])
                     terms.append(weight * surplus)
         for request in problem.requests:
             if not request.weight:

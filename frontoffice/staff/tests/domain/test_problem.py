@@ -25,7 +25,7 @@ def test_the_documented_example_reads():
 
 
 def test_the_documented_example_gets_a_schedule_keeping_every_hard_rule():
-    problem, schedule = solved(json.loads(EXAMPLE.read_text()), time_limit=1.0)
+    problem, schedule = solved(json.loads(EXAMPLE.read_text()), time_limit=3.0)  # room for a busy machine
     assert schedule.found  # and ``solved`` ran the validator over it
     assert {a.date for a in schedule.assignments if a.role == "night_audit"} == set(problem.horizon.dates)
 
