@@ -42,6 +42,23 @@ def statistics_through(*, property: Property) -> dt.date | None:
     return last.date if last else None
 
 
+def statistics_nights(*, property: Property, through: dt.date, nights: int) -> list[DailyStatistics]:
+    """The stored statistics of the ``nights`` nights up to ``through``, oldest first."""
+    since = through - dt.timedelta(days=nights)
+    return list(DailyStatistics.objects.filter(property=property, date__gt=since, date__lte=through).order_by("date"))
+
+
+def cancellations_by_channel(*, property: Property, start: dt.date, end: dt.date) -> list[tuple[str, int]]:
+    """How many reservations each channel cancelled from ``start`` (excluded) to ``end``, most first."""
+    rows = (
+        Reservation.objects.filter(property=property, status="cancelled", cancelled_on__gt=start, cancelled_on__lte=end)
+        .values("channel")
+        .annotate(n=Count("id"))
+        .order_by("-n", "channel")
+    )
+    return [(row["channel"], row["n"]) for row in rows]
+
+
 def _method_accounts(property: Property) -> dict[str, str]:
     """Each payment method's account, from the property's payment codes."""
     rows = TransactionCode.objects.filter(property=property, department="payment").values_list(

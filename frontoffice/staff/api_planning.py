@@ -5,21 +5,18 @@ import datetime as dt
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from frontoffice.core.api import MAX_DATE, MIN_DATE, scoped, user_of
-from frontoffice.core.domain.errors import InvalidInput
-from frontoffice.staff.domain.problem import ProblemError, problem_from_json
-from frontoffice.staff.domain.staffing import StaffingRules
 from frontoffice.staff.models import ROLE_CHOICES, Schedule, StaffMember
 from frontoffice.staff.services import (
     MAX_DAYS,
     schedule_generate,
     schedule_publish,
-    schedule_rules,
     scheduling_setup,
+    scheduling_setup_update,
+    staff_member_add,
 )
 from frontoffice.staff.timeclock import period_check, timesheet_list, timesheets_csv
 
@@ -103,12 +100,7 @@ def staff_add(request, code: str, payload: StaffIn):
     """A new member of the staff (without a user account: link one in the admin). Needs
     ``core.manage_schedules``."""
     prop = scoped(request, code, "core.manage_schedules")
-    unknown = sorted(set(payload.roles) - set(ROLES))
-    if unknown:
-        raise InvalidInput(_("Unknown roles: %(roles)s.") % {"roles": ", ".join(unknown)}, errors=[{"field": "roles"}])
-    if StaffMember.objects.filter(property=prop, code=payload.code).exists():
-        raise InvalidInput(_("The code %(code)s is taken.") % {"code": payload.code}, errors=[{"field": "code"}])
-    return Status(201, StaffMember.objects.create(property=prop, **payload.dict()))
+    return Status(201, staff_member_add(property=prop, actor=user_of(request), **payload.dict()))
 
 
 @router.get("/properties/{code}/scheduling-setup", response=SetupIO, summary="Shifts, contracts and staffing rules")
@@ -124,31 +116,7 @@ def setup_put(request, code: str, payload: SetupIO):
     """Replace the set-up; refused (422, with every mistake) when a problem built from it would not
     be valid. Needs ``core.manage_schedules``."""
     prop = scoped(request, code, "core.manage_schedules")
-    setup = scheduling_setup(property=prop)
-    for key, value in payload.dict().items():
-        setattr(setup, key, value)
-    first_roles = (setup.shift_types[0].get("roles") if setup.shift_types and isinstance(setup.shift_types[0], dict)
-                   else None) or ["front_desk"]  # fmt: skip
-    trial = {
-        "horizon": {"start": prop.business_date.isoformat(), "days": 1},
-        "shift_types": setup.shift_types,
-        "forbidden_successions": setup.forbidden_successions,
-        "contracts": {name: schedule_rules(rules) for name, rules in (setup.contracts or {}).items()},
-        "weights": setup.weights,
-        "staff": [{"id": "trial", "name": "Trial", "roles": list(first_roles)[:1]}],
-        "covers": [],
-    }
-    try:
-        StaffingRules.from_json(setup.staffing_rules)
-        problem_from_json(trial)
-    except (ProblemError, ValueError) as bad:
-        errors = getattr(bad, "errors", None) or [{"path": "staffing_rules", "message": str(bad)}]
-        raise InvalidInput(
-            _("The scheduling set-up is not valid."),
-            errors=[{"field": e.get("path"), "message": e.get("message")} for e in errors],
-        ) from None
-    setup.save()
-    return setup
+    return scheduling_setup_update(property=prop, actor=user_of(request), **payload.dict())
 
 
 @router.post("/properties/{code}/schedules", response={201: ScheduleSummaryOut}, summary="Generate a schedule")

@@ -10,7 +10,7 @@ first day that changes (a sick call on the 15th leaves the 7th–14th as publish
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,6 +27,7 @@ from frontoffice.staff.domain.solver import solve
 from frontoffice.staff.domain.staffing import StaffingRules
 from frontoffice.staff.domain.validator import violations
 from frontoffice.staff.models import (
+    ROLE_CHOICES,
     LeaveRequest,
     LeaveStatus,
     Schedule,
@@ -110,6 +111,59 @@ def scheduling_setup(*, property: Property) -> SchedulingSetup:
         },
     )
     return setup
+
+
+SETUP_FIELDS = ("shift_types", "forbidden_successions", "contracts", "staffing_rules", "weights")
+
+
+def scheduling_setup_update(*, property: Property, actor, **fields) -> SchedulingSetup:
+    """Replace parts of the set-up (``SETUP_FIELDS``); refused with every mistake, and nothing saved,
+    when a schedule problem built from it would not be valid."""
+    require(actor, PERMISSION)
+    unknown = sorted(set(fields) - set(SETUP_FIELDS))
+    if unknown:
+        raise InvalidInput(_("Unknown set-up fields: %(names)s.") % {"names": ", ".join(unknown)})
+    setup = scheduling_setup(property=property)
+    for key, value in fields.items():
+        setattr(setup, key, value)
+    first = setup.shift_types[0] if setup.shift_types and isinstance(setup.shift_types[0], dict) else {}
+    first_roles = first.get("roles") or ["front_desk"]
+    trial = {
+        "horizon": {"start": property.business_date.isoformat(), "days": 1},
+        "shift_types": setup.shift_types,
+        "forbidden_successions": setup.forbidden_successions,
+        "contracts": {name: schedule_rules(rules) for name, rules in (setup.contracts or {}).items()},
+        "weights": setup.weights,
+        "staff": [{"id": "trial", "name": "Trial", "roles": list(first_roles)[:1]}],
+        "covers": [],
+    }
+    try:
+        StaffingRules.from_json(setup.staffing_rules)
+        problem_from_json(trial)
+    except (ProblemError, ValueError) as bad:
+        errors = getattr(bad, "errors", None) or [{"path": "staffing_rules", "message": str(bad)}]
+        raise InvalidInput(
+            _("The scheduling set-up is not valid."),
+            errors=[{"field": e.get("path"), "message": e.get("message")} for e in errors],
+        ) from None
+    setup.save()
+    return setup
+
+
+def staff_member_add(*, property: Property, actor, code: str, roles: list[str], **fields) -> StaffMember:
+    """A new member of the staff, with known roles and a code no one else at the property has."""
+    require(actor, PERMISSION)
+    unknown = sorted(set(roles) - {key for key, _label in ROLE_CHOICES})
+    if unknown:
+        raise InvalidInput(_("Unknown roles: %(roles)s.") % {"roles": ", ".join(unknown)}, errors=[{"field": "roles"}])
+    taken = InvalidInput(_("The code %(code)s is taken.") % {"code": code}, errors=[{"field": "code"}])
+    if StaffMember.objects.filter(property=property, code=code).exists():
+        raise taken
+    try:
+        with transaction.atomic():
+            return StaffMember.objects.create(property=property, code=code, roles=roles, **fields)
+    except IntegrityError:
+        raise taken from None
 
 
 def _dates(start: dt.date, days: int) -> list[dt.date]:

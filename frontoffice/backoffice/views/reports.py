@@ -15,14 +15,21 @@ from django.utils.translation import gettext_lazy
 from frontoffice.backoffice.charts import bar_chart, line_chart, share_bars
 from frontoffice.backoffice.domain.kpis import COLUMNS, DIMENSIONS, GRAINS
 from frontoffice.backoffice.forecast import FORECAST_COLUMNS, forecast, forecast_rows
-from frontoffice.backoffice.selectors import aging_rows, kpi_compare, kpi_report, money_report, statistics_through
+from frontoffice.backoffice.selectors import (
+    aging_rows,
+    cancellations_by_channel,
+    kpi_compare,
+    kpi_report,
+    money_report,
+    statistics_nights,
+    statistics_through,
+)
 from frontoffice.backoffice.tables import table_csv, table_xlsx
 from frontoffice.core.access import properties_for
 from frontoffice.core.api import MAX_DATE, MIN_DATE
 from frontoffice.nightaudit.domain.statistics import OPERATIONAL, USALI, both_kpis
 from frontoffice.nightaudit.models import DailyStatistics
 from frontoffice.nightaudit.selectors import statistics_counts
-from frontoffice.reservations.models import Reservation
 from frontoffice.reservations.views import desk_view
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -119,11 +126,7 @@ def forecast_page(request):
 
 def _charts(prop) -> dict:
     last = _last_closed(prop)
-    stats = list(
-        DailyStatistics.objects.filter(property=prop, date__gt=last - dt.timedelta(days=30), date__lte=last).order_by(
-            "date"
-        )
-    )
+    stats = statistics_nights(property=prop, through=last, nights=30)
     labels = [s.date.strftime("%d/%m") for s in stats]
     kpis = [both_kpis(statistics_counts(s), s.room_revenue) for s in stats]
     charts = {}
@@ -147,18 +150,12 @@ def _charts(prop) -> dict:
         [d.date.strftime("%d/%m") for d in ahead],
         [(_("This year"), [d.rooms for d in ahead]), (_("Last year"), [d.last_year_rooms for d in ahead])],
     )
-    since = last - dt.timedelta(days=90)
-    cancelled: dict[str, int] = {}
-    for channel in Reservation.objects.filter(
-        property=prop, status="cancelled", cancelled_on__gt=since, cancelled_on__lte=last
-    ).values_list("channel", flat=True):
-        cancelled[channel] = cancelled.get(channel, 0) + 1
+    cancelled = cancellations_by_channel(property=prop, start=last - dt.timedelta(days=90), end=last)
     if cancelled:
-        ordered = sorted(cancelled.items(), key=lambda kv: -kv[1])
         charts["cancellations"] = bar_chart(
             _("Cancellations by channel, last 90 days"),
-            [c for c, _n in ordered],
-            [(_("Cancellations"), [n for _c, n in ordered])],
+            [c for c, _n in cancelled],
+            [(_("Cancellations"), [n for _c, n in cancelled])],
         )
     return {k: mark_safe(v) for k, v in charts.items()}  # noqa: S308 - built by charts.py, every label escaped
 

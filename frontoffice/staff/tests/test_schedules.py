@@ -159,3 +159,69 @@ def test_leave_asked_on_the_web_is_approved_and_kept_free_by_the_next_schedule(h
     assert not ScheduledShift.objects.filter(schedule=schedule, staff=team[0], date__in=[first, last]).exists()
     backwards = me.post("/staff/leave/", {"start": last.isoformat(), "end": first.isoformat()})
     assert backwards.status_code == 302 and LeaveRequest.objects.filter(staff=team[0]).count() == 1
+
+
+def _queries(client: Client, url: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as seen:
+        assert client.get(url).status_code == 200
+    return len(seen)
+
+
+def test_the_schedule_pages_read_in_the_same_queries_whatever_the_staff_size(hotel, team, manager):
+    schedule = schedule_generate(property=hotel.property, actor=manager, start=START, days=7, time_limit=5)
+    client = signed_in(manager)
+    grid, listing = f"/staff/schedules/{schedule.pk}/", "/staff/schedules/"
+    first = ScheduledShift.objects.filter(schedule=schedule).first()
+    SwapRequest.objects.create(property=hotel.property, shift=first, to_staff=team[2])
+    LeaveRequest.objects.create(property=hotel.property, staff=team[3], start=START, end=START)
+    few_grid, few_listing = _queries(client, grid), _queries(client, listing)
+    for i in range(4, 9):
+        member = StaffMember.objects.create(property=hotel.property, code=f"p{i}", name=f"Person {i}", roles=EVERY_ROLE)
+        shift = ScheduledShift.objects.create(
+            schedule=schedule,
+            staff=member,
+            date=START,
+            shift=first.shift,
+            role=first.role,
+            starts_at=first.starts_at,
+            ends_at=first.ends_at,
+        )
+        SwapRequest.objects.create(property=hotel.property, shift=shift, to_staff=team[0])
+        LeaveRequest.objects.create(property=hotel.property, staff=member, start=START, end=START)
+    assert ScheduledShift.objects.filter(schedule=schedule).count() == 26
+    assert _queries(client, grid) == few_grid
+    assert _queries(client, listing) == few_listing
+
+
+def test_a_staff_member_needs_known_roles_and_a_free_code(hotel, team, manager, agent):
+    from frontoffice.core.domain.errors import InvalidInput
+    from frontoffice.staff.services import staff_member_add
+
+    with pytest.raises(InvalidInput, match="Unknown roles: chef"):
+        staff_member_add(property=hotel.property, actor=manager, code="new", name="New", roles=["porter", "chef"])
+    with pytest.raises(InvalidInput, match="p0 is taken"):
+        staff_member_add(property=hotel.property, actor=manager, code="p0", name="Again", roles=["porter"])
+    with pytest.raises(PermissionDenied):
+        staff_member_add(property=hotel.property, actor=agent, code="new", name="New", roles=["porter"])
+    assert StaffMember.objects.filter(property=hotel.property).count() == 4
+    added = staff_member_add(property=hotel.property, actor=manager, code="new", name="New", roles=["porter"])
+    assert added.roles == ["porter"] and added.property == hotel.property
+
+
+def test_a_set_up_change_is_checked_before_it_is_kept(hotel, manager):
+    from frontoffice.core.domain.errors import InvalidInput
+    from frontoffice.staff.services import scheduling_setup, scheduling_setup_update
+
+    before = scheduling_setup(property=hotel.property).shift_types
+    with pytest.raises(InvalidInput) as bad:
+        scheduling_setup_update(property=hotel.property, actor=manager, shift_types=[{"id": "x", "start": "25:00"}])
+    assert bad.value.errors and all(e["field"] for e in bad.value.errors)
+    with pytest.raises(InvalidInput, match="Unknown set-up fields: colour"):
+        scheduling_setup_update(property=hotel.property, actor=manager, colour="red")
+    assert scheduling_setup(property=hotel.property).shift_types == before
+    weights = {"cover_under": 50, "cover_over": 5, "request": 1}
+    assert scheduling_setup_update(property=hotel.property, actor=manager, weights=weights).weights == weights
+    assert scheduling_setup(property=hotel.property).weights == weights

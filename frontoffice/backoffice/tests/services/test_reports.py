@@ -100,3 +100,18 @@ def test_last_years_pace_is_the_books_as_they_stood_as_far_ahead(db, manager):
     assert this_night.last_year_date == target
     assert this_night.last_year_rooms == 2
     assert this_night.last_year_room_revenue == Decimal("181.82")
+
+
+def test_the_dashboard_reads_the_last_nights_and_the_cancellations_by_channel(hotel, three_nights, manager):
+    from frontoffice.backoffice.selectors import cancellations_by_channel, statistics_nights
+
+    last_two = statistics_nights(property=hotel.property, through=TODAY + days(2), nights=2)
+    assert [s.date for s in last_two] == [TODAY + days(1), TODAY + days(2)]
+    for _ in range(2):
+        reservation_cancel(reservation=stay(hotel, arrival=TODAY + days(5), channel="email"), actor=manager, reason="x")
+    cancelled_on = Reservation.objects.filter(status="cancelled").values_list("cancelled_on", flat=True)
+    first, last = min(cancelled_on), max(cancelled_on)
+    assert cancellations_by_channel(property=hotel.property, start=first - days(1), end=last) == [
+        ("email", 2), ("ota", 1),
+    ]  # fmt: skip
+    assert cancellations_by_channel(property=hotel.property, start=last, end=last + days(1)) == []

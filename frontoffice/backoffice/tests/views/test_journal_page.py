@@ -34,3 +34,18 @@ def test_a_backwards_period_is_refused_on_the_page(hotel, manager):
 
 def test_the_desk_has_no_back_office(hotel, agent):
     assert signed_in(agent).get("/back-office/journal/").status_code == 403
+
+
+def test_the_journal_page_reads_in_the_same_queries_whatever_the_length_of_the_period(hotel, two_days):  # noqa: F811
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    accountant = signed_in(make_user("accountant", "accountant", hotel.property))
+
+    def queries(end) -> int:
+        with CaptureQueriesContext(connection) as seen:
+            page = accountant.get(f"/back-office/journal/?start={TODAY.isoformat()}&end={end.isoformat()}")
+            assert page.status_code == 200 and 'id="balanced"' in page.content.decode()
+        return len(seen)
+
+    assert queries(TODAY + days(1)) == queries(TODAY)

@@ -40,3 +40,27 @@ def test_finance_reads_kpis_by_segment_and_downloads_them(hotel, three_nights): 
 def test_a_backwards_period_is_explained(hotel, manager):
     html = signed_in(manager).get("/back-office/kpis/?start=2026-06-05&end=2026-06-01&group_by=day").content.decode()
     assert "ends before it starts" in html
+
+
+def test_the_report_pages_read_in_the_same_queries_whatever_the_bookings(hotel, three_nights, manager):  # noqa: F811
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from frontoffice.frontdesk.tests.assignment_helpers import stay
+
+    client = signed_in(manager)
+    period = f"?start={TODAY.isoformat()}&end={(TODAY + days(2)).isoformat()}"
+    pages = ["/back-office/", "/back-office/kpis/" + period + "&group_by=channel", "/back-office/forecast/"]
+
+    def queries() -> list[int]:
+        counts = []
+        for url in pages:
+            with CaptureQueriesContext(connection) as seen:
+                assert client.get(url).status_code == 200, url
+            counts.append(len(seen))
+        return counts
+
+    few = queries()
+    for offset, channel in ((4, "ota"), (5, "phone"), (6, "email"), (9, "walk_in")):
+        stay(hotel, arrival=TODAY + days(offset), nights=2, channel=channel)
+    assert queries() == few

@@ -64,3 +64,22 @@ def test_a_desk_agent_cannot_close_the_day(hotel, codes, agent):
     assert client.get("/night-audit/").status_code == 403
     assert client.post("/night-audit/close/", {"date": TODAY.isoformat(), "early": "on"}).status_code == 403
     assert not NightAudit.objects.exists()
+
+
+def test_the_night_audit_page_reads_in_the_same_queries_whatever_the_house_holds(hotel, codes, auditor):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = signed_in(auditor)
+
+    def queries() -> int:
+        with time_machine.travel(AFTER_MIDNIGHT, tick=False), CaptureQueriesContext(connection) as seen:
+            assert client.get("/night-audit/").status_code == 200
+        return len(seen)
+
+    in_house(stay(hotel, nights=2), room(hotel, "101"))
+    stay(hotel)
+    few = queries()
+    in_house(stay(hotel, nights=2), room(hotel, "102"))
+    stay(hotel)  # now two in house and two arrivals pending
+    assert queries() == few
