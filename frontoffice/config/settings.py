@@ -213,3 +213,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# The schedule page searches in a thread of the web process and shows the solver's progress; the
+# test suite searches in the request (its database lives in a transaction another thread cannot
+# see), except in the tests of the background search itself.
+SCHEDULE_SOLVE_IN_BACKGROUND = _env_bool("SCHEDULE_SOLVE_IN_BACKGROUND", ENVIRONMENT != "test")

@@ -51,7 +51,10 @@ def solve_schedule(
     return schedule_as_json(solve(parsed, time_limit=limit))
 
 
-# Staff, the set-up, schedules and timesheets (api_planning) share this router.
+# Staff, the set-up, schedules and timesheets (api_planning), requests, covers and sick calls
+# (api_needs) share this router.
+from frontoffice.staff.api_needs import router as needs_router  # noqa: E402
 from frontoffice.staff.api_planning import router as planning_router  # noqa: E402
 
 router.add_router("", planning_router)
+router.add_router("", needs_router)

@@ -68,17 +68,21 @@ class ScheduleSummaryOut(Schema):
     id: int
     start: dt.date = Field(ge=MIN_DATE, le=MAX_DATE)
     days: int
-    status: str
+    status: str = Field(description="solving, draft, published or failed")
+    note: str
+    progress: dict = Field(description="While solving: schedules found, best penalty, bound, seconds")
     result: dict = Field(description="The solver's answer: status, penalty, gap, assignments, penalties, explanation")
     shifts: list[dict] = Field(description="The shifts as they stand (after edits by hand and swaps)")
 
 
-def _schedule_out(schedule: Schedule) -> dict:
+def schedule_out(schedule: Schedule) -> dict:
     return {
         "id": schedule.pk,
         "start": schedule.start,
         "days": schedule.days,
         "status": schedule.status,
+        "note": schedule.note,
+        "progress": schedule.progress,
         "result": schedule.result,
         "shifts": [
             {"staff": s.staff.code, "date": s.date.isoformat(), "shift": s.shift, "role": s.role,
@@ -127,13 +131,13 @@ def schedules_generate(request, code: str, payload: GenerateIn):
     schedule = schedule_generate(
         property=prop, actor=user_of(request), start=payload.start, days=payload.days, time_limit=payload.time_limit
     )
-    return Status(201, _schedule_out(schedule))
+    return Status(201, schedule_out(schedule))
 
 
 @router.get("/properties/{code}/schedules/{pk}", response=ScheduleSummaryOut, summary="A schedule")
 def schedules_get(request, code: str, pk: int):
     prop = scoped(request, code, "core.manage_schedules")
-    return _schedule_out(get_object_or_404(Schedule, pk=pk, property=prop))
+    return schedule_out(get_object_or_404(Schedule, pk=pk, property=prop))
 
 
 @router.post("/properties/{code}/schedules/{pk}/publish", response=ScheduleSummaryOut, summary="Publish")
@@ -141,7 +145,7 @@ def schedules_publish(request, code: str, pk: int):
     """The staff see the schedule's shifts (their own page and calendar feed)."""
     prop = scoped(request, code, "core.manage_schedules")
     schedule = schedule_publish(schedule=get_object_or_404(Schedule, pk=pk, property=prop), actor=user_of(request))
-    return _schedule_out(schedule)
+    return schedule_out(schedule)
 
 
 class PeriodQuery(Schema):

@@ -72,11 +72,18 @@ class LeaveStatus(models.TextChoices):
     REFUSED = "refused", _("Refused")
 
 
+class LeaveKind(models.TextChoices):
+    LEAVE = "leave", _("Leave")
+    SICK = "sick", _("Sick")
+
+
 class LeaveRequest(models.Model):
-    """Days a staff member asks not to work; once approved, the schedule keeps them off."""
+    """Days a staff member asks not to work; once approved, the schedule keeps them off. A sick
+    call is leave the manager records (approved at once) and re-plans around."""
 
     property = models.ForeignKey(Property, on_delete=models.CASCADE, related_name="+")
     staff = models.ForeignKey(StaffMember, on_delete=models.CASCADE, related_name="leave")
+    kind = models.CharField(max_length=10, choices=LeaveKind.choices, default=LeaveKind.LEAVE)
     start = models.DateField()
     end = models.DateField(help_text=_("Last day of leave (inclusive)"))
     reason = models.CharField(max_length=200, blank=True)
@@ -92,8 +99,10 @@ class LeaveRequest(models.Model):
 
 
 class ScheduleStatus(models.TextChoices):
+    SOLVING = "solving", _("Solving")
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")
+    FAILED = "failed", _("Failed")
 
 
 class Schedule(models.Model):
@@ -105,6 +114,8 @@ class Schedule(models.Model):
     status = models.CharField(max_length=10, choices=ScheduleStatus.choices, default=ScheduleStatus.DRAFT)
     problem = models.JSONField()
     result = models.JSONField(default=dict)
+    progress = models.JSONField(default=dict, blank=True, help_text=_("The solver's last report while it searches"))
+    note = models.CharField(max_length=200, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     published_at = models.DateTimeField(null=True, blank=True)
@@ -255,3 +266,55 @@ class SwapRequest(models.Model):
 
     class Meta:
         ordering = ["property", "-created_at"]
+
+
+class ShiftRequest(models.Model):
+    """A wish to work (``on``) or not to work a shift (any shift when ``shift`` is blank) on a
+    day: the solver grants it unless that costs more than ``weight``."""
+
+    property = models.ForeignKey(Property, on_delete=models.CASCADE, related_name="+")
+    staff = models.ForeignKey(StaffMember, on_delete=models.CASCADE, related_name="shift_requests")
+    date = models.DateField()
+    shift = models.CharField(max_length=40, blank=True)
+    on = models.BooleanField(help_text=_("True: wants to work it; False: wants it off"))
+    weight = models.PositiveSmallIntegerField()
+    reason = models.CharField(max_length=200, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["property", "date", "staff"]
+        constraints = [
+            models.UniqueConstraint(fields=["staff", "date", "shift"], name="shift_request_one_per_shift"),
+            models.CheckConstraint(condition=Q(weight__gte=1, weight__lte=1000), name="shift_request_weight"),
+        ]
+
+
+class CoverOverride(models.Model):
+    """The people a role needs on a shift of one day, set by the manager over what the staffing
+    rules give (a congress day, a closed floor)."""
+
+    property = models.ForeignKey(Property, on_delete=models.CASCADE, related_name="+")
+    date = models.DateField()
+    shift = models.CharField(max_length=40)
+    role = models.CharField(max_length=20, choices=ROLE_CHOICES)
+    min = models.PositiveSmallIntegerField()
+    max = models.PositiveSmallIntegerField(null=True, blank=True)
+    hard = models.BooleanField(default=False)
+    note = models.CharField(max_length=200, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["property", "date", "shift", "role"]
+        constraints = [
+            models.UniqueConstraint(fields=["property", "date", "shift", "role"], name="cover_override_unique"),
+            models.CheckConstraint(
+                condition=Q(max__isnull=True) | Q(max__gte=models.F("min")), name="cover_override_max"
+            ),
+            models.CheckConstraint(condition=Q(min__lte=200), name="cover_override_min"),
+        ]

@@ -10,6 +10,7 @@ from frontoffice.core.models import Property
 from frontoffice.staff.models import Schedule, ScheduledShift, ScheduleStatus, StaffMember
 
 FEED_SALT = "frontoffice.staff.ical"
+LONGEST_SCHEDULE_DAYS = 366
 
 
 @dataclass(frozen=True)
@@ -54,34 +55,81 @@ def schedule_grid(schedule: Schedule) -> dict:
         for shift, role in needs
     ]
     by_id = {m.pk: m for m in staff}
+    changed: set[tuple[int, int]] = set()
+    if schedule.status == ScheduleStatus.DRAFT:
+        before = published_shifts(property=schedule.property, start=dates[0], end=dates[-1])
+        for day in published_days(property=schedule.property, start=dates[0], end=dates[-1]):
+            for pk, cells in rows.items():
+                now = cells[index[day]]
+                if ((now.shift, now.role) if now else None) != before.get((pk, day)):
+                    changed.add((pk, index[day]))
     return {
+        "changed": changed,
         "dates": dates,
-        "rows": [(by_id[pk], cells) for pk, cells in rows.items() if pk in by_id],
+        "rows": [
+            (by_id[pk], [(cell, (pk, i) in changed) for i, cell in enumerate(cells)])
+            for pk, cells in rows.items()
+            if pk in by_id
+        ],
         "covers": covers,
         "shift_names": {s["id"]: s["name"] for s in schedule.problem.get("shift_types", [])},
     }
 
 
+def ruling_schedules(*, property: Property, start: dt.date, end: dt.date) -> dict[dt.date, int]:
+    """For each day from ``start`` to ``end`` that a published schedule plans, the schedule that
+    rules it: the latest published whose period holds the day. A day off in it is a day off, even
+    where an earlier schedule had a shift (a re-plan after a sick call takes the shift away)."""
+    out: dict[dt.date, int] = {}
+    periods = (
+        Schedule.objects.filter(
+            property=property,
+            status=ScheduleStatus.PUBLISHED,
+            start__lte=end,
+            start__gte=start - dt.timedelta(days=LONGEST_SCHEDULE_DAYS),
+        )
+        .order_by("published_at", "pk")
+        .values_list("pk", "start", "days")
+    )
+    for pk, first, days in periods:
+        for i in range(days):
+            day = first + dt.timedelta(days=i)
+            if start <= day <= end:
+                out[day] = pk
+    return out
+
+
+def published_shifts(*, property: Property, start: dt.date, end: dt.date) -> dict[tuple[int, dt.date], tuple]:
+    """The shift each person works each day from ``start`` to ``end`` by the published schedules:
+    ``{(staff_id, date): (shift, role)}`` from the schedule that rules each day."""
+    ruling = ruling_schedules(property=property, start=start, end=end)
+    rows = ScheduledShift.objects.filter(
+        schedule_id__in=set(ruling.values()), date__gte=start, date__lte=end
+    ).values_list("schedule_id", "staff_id", "date", "shift", "role")
+    return {(who, day): (shift, role) for pk, who, day, shift, role in rows if ruling.get(day) == pk}
+
+
+def published_days(*, property: Property, start: dt.date, end: dt.date) -> set[dt.date]:
+    """The days from ``start`` to ``end`` that a published schedule plans (worked or off)."""
+    return set(ruling_schedules(property=property, start=start, end=end))
+
+
 def my_shifts(*, user, property: Property, start: dt.date, end: dt.date) -> list[ScheduledShift]:
-    """The user's shifts of published schedules from ``start`` to ``end``: for each day, the one of
-    the latest schedule published."""
+    """The user's shifts of published schedules from ``start`` to ``end``, each day's from the
+    schedule that rules it."""
+    ruling = ruling_schedules(property=property, start=start, end=end)
     shifts = (
         ScheduledShift.objects.filter(
             staff__user=user,
             staff__property=property,
-            schedule__status=ScheduleStatus.PUBLISHED,
+            schedule_id__in=set(ruling.values()),
             date__gte=start,
             date__lte=end,
         )
         .select_related("schedule", "staff")
-        .order_by("date", "-schedule__published_at")
+        .order_by("date")
     )
-    seen, out = set(), []
-    for s in shifts:
-        if s.date not in seen:
-            seen.add(s.date)
-            out.append(s)
-    return out
+    return [s for s in shifts if ruling.get(s.date) == s.schedule_id]
 
 
 def feed_token(*, user, property: Property) -> str:

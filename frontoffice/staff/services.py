@@ -8,9 +8,13 @@ first day that changes (a sick call on the 15th leaves the 7th–14th as publish
 """
 
 import datetime as dt
+import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from zoneinfo import ZoneInfo
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,20 +32,26 @@ from frontoffice.staff.domain.staffing import StaffingRules
 from frontoffice.staff.domain.validator import violations
 from frontoffice.staff.models import (
     ROLE_CHOICES,
+    CoverOverride,
     LeaveRequest,
     LeaveStatus,
     Schedule,
     ScheduledShift,
     ScheduleStatus,
     SchedulingSetup,
+    ShiftRequest,
     StaffMember,
     SwapRequest,
     SwapStatus,
 )
+from frontoffice.staff.selectors import published_days, published_shifts
 from frontoffice.staff.staffing import staffing_covers
 
 PERMISSION = "core.manage_schedules"
 MAX_DAYS = 42
+HISTORY_DAYS = 14
+STALLED_AFTER_SECONDS = 120
+logger = logging.getLogger(__name__)
 SMALL_PROPERTY_ROOMS = 20
 
 ALL_ROLES = ["front_desk", "reservations", "concierge", "porter", "night_audit", "manager", "assistant_manager"]
@@ -173,8 +183,10 @@ def _dates(start: dt.date, days: int) -> list[dt.date]:
 def schedule_problem(*, property: Property, start: dt.date, days: int, time_limit: float = 10.0) -> dict:
     """The schedule problem of ``days`` days from ``start``: the set-up's shifts and contracts,
     the active staff with their fixed days off, their approved leave as days they cannot work,
-    the shifts already published before today's first open day kept as they are, and the covers
-    the staffing rules give for the forecast."""
+    what the published schedules had them work just before ``start`` (so rest and runs of days
+    carry over), the shifts already published before today's first open day kept as they are,
+    the covers the staffing rules give for the forecast with the manager's own covers of a day
+    over them, and the staff's requests to work or not."""
     setup = scheduling_setup(property=property)
     end = start + dt.timedelta(days=days - 1)
     staff = list(StaffMember.objects.filter(property=property, active=True).order_by("code"))
@@ -188,19 +200,10 @@ def schedule_problem(*, property: Property, start: dt.date, days: int, time_limi
     keep_until = min(property.business_date - dt.timedelta(days=1), end)
     fixed: dict[int, list[dict]] = {}
     if keep_until >= start:
-        published = ScheduledShift.objects.filter(
-            schedule__property=property,
-            schedule__status=ScheduleStatus.PUBLISHED,
-            date__gte=start,
-            date__lte=keep_until,
-        ).order_by("date", "-schedule__published_at")
-        seen = set()
-        for s in published.values("staff_id", "date", "shift", "role"):
-            if (s["staff_id"], s["date"]) not in seen:
-                seen.add((s["staff_id"], s["date"]))
-                fixed.setdefault(s["staff_id"], []).append(
-                    {"date": s["date"].isoformat(), "shift": s["shift"], "role": s["role"]}
-                )
+        for (staff_id, day), (shift, role) in published_shifts(property=property, start=start, end=keep_until).items():
+            fixed.setdefault(staff_id, []).append({"date": day.isoformat(), "shift": shift, "role": role})
+    history = published_history(property=property, before=start)
+    shift_ids = [s["id"] for s in setup.shift_types]
     weekday = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
     members = []
     for m in staff:
@@ -212,10 +215,22 @@ def schedule_problem(*, property: Property, start: dt.date, days: int, time_limi
         if leave.get(m.pk):
             member["unavailable"] = sorted(d.isoformat() for d in leave[m.pk])
         if fixed.get(m.pk):
-            member["fixed"] = fixed[m.pk]
+            member["fixed"] = sorted(fixed[m.pk], key=lambda f: f["date"])
+        if m.pk in history:
+            member["history"] = [shift if shift in shift_ids else None for shift in history[m.pk]]
         members.append(member)
-    shift_ids = [s["id"] for s in setup.shift_types]
     rules = StaffingRules.from_json(setup.staffing_rules)
+    covers = staffing_covers(property=property, start=start, days=days, rules=rules, shifts=shift_ids)
+    by_hand = cover_overrides(property=property, start=start, end=end, shifts=shift_ids)
+    if by_hand:
+        replaced = {(c["date"], c["shift"], c["role"]) for c in by_hand}
+        covers = [c for c in covers if (c.get("date"), c["shift"], c["role"]) not in replaced] + by_hand
+    codes = {m.pk: m.code for m in staff}
+    requests = [
+        {"staff": codes[r.staff_id], "date": str(r.date), "shift": r.shift or None, "on": r.on, "weight": r.weight}
+        for r in ShiftRequest.objects.filter(property=property, date__gte=start, date__lte=end).order_by("date", "id")
+        if r.staff_id in codes and (not r.shift or r.shift in shift_ids)
+    ]
     return {
         "name": f"{property.name}: {start.isoformat()} + {days} days",
         "horizon": {"start": start.isoformat(), "days": days},
@@ -225,8 +240,42 @@ def schedule_problem(*, property: Property, start: dt.date, days: int, time_limi
         "forbidden_successions": setup.forbidden_successions,
         "contracts": {name: schedule_rules(rules) for name, rules in (setup.contracts or {}).items()},
         "staff": members,
-        "covers": staffing_covers(property=property, start=start, days=days, rules=rules, shifts=shift_ids),
-        "requests": [],
+        "covers": covers,
+        "requests": requests,
+    }
+
+
+def cover_overrides(*, property: Property, start: dt.date, end: dt.date, shifts: list[str]) -> list[dict]:
+    """The manager's own covers of the days from ``start`` to ``end``, as the problem's covers."""
+    out = []
+    for c in CoverOverride.objects.filter(property=property, date__gte=start, date__lte=end, shift__in=shifts):
+        cover = {"date": c.date.isoformat(), "shift": c.shift, "role": c.role, "min": c.min}
+        if c.max is not None:
+            cover["max"] = c.max
+        if c.hard:
+            cover["hard"] = True
+        out.append(cover)
+    return out
+
+
+def published_history(*, property: Property, before: dt.date) -> dict[int, list[str | None]]:
+    """Per person, the shift (or ``None``) of each of the last days before ``before`` that the
+    published schedules plan without a gap, oldest first (at most 14 days)."""
+    window = before - dt.timedelta(days=HISTORY_DAYS)
+    covered = published_days(property=property, start=window, end=before - dt.timedelta(days=1))
+    days = []
+    day = before - dt.timedelta(days=1)
+    while day in covered and len(days) < HISTORY_DAYS:
+        days.insert(0, day)
+        day -= dt.timedelta(days=1)
+    if not days:
+        return {}
+    worked = published_shifts(property=property, start=days[0], end=days[-1])
+    staff = {staff_id for staff_id, _day in worked}
+    return {pk: [worked.get((pk, d), (None,))[0] for d in days] for pk in staff} | {
+        pk: [None] * len(days)
+        for pk in StaffMember.objects.filter(property=property, active=True).values_list("pk", flat=True)
+        if pk not in staff
     }
 
 
@@ -244,61 +293,154 @@ def _moment(property: Property, day: dt.date, hhmm: str, next_day: bool = False)
 
 def schedule_generate(*, property: Property, actor, start: dt.date, days: int, time_limit: float = 10.0) -> Schedule:
     """Plan ``days`` days from ``start`` and keep it as a draft (with the solver's explanation
-    when the hard rules cannot all be met, and then no shifts)."""
+    when the hard rules cannot all be met, and then no shifts), searching here and now."""
+    schedule = schedule_prepare(property=property, actor=actor, start=start, days=days, time_limit=time_limit)
+    return schedule_solve(schedule.pk)
+
+
+def schedule_prepare(
+    *,
+    property: Property,
+    actor,
+    start: dt.date,
+    days: int,
+    time_limit: float = 10.0,
+    more_requests: list[dict] | None = None,
+    note: str = "",
+) -> Schedule:
+    """Build and check the problem of a period and keep it as a schedule being solved (status
+    ``solving``); :func:`schedule_solve` searches it, here or in the background."""
     require(actor, PERMISSION)
     if not 1 <= days <= MAX_DAYS:
         raise InvalidInput(_("Plan from 1 to %(n)s days at a time.") % {"n": MAX_DAYS}, errors=[{"field": "days"}])
     if not dt.date(1900, 1, 1) <= start <= dt.date(2199, 12, 1):
         raise InvalidInput(_("Give dates between 1900 and 2199."), errors=[{"field": "start"}])
+    if not 1 <= time_limit <= 600:
+        raise InvalidInput(_("Search from 1 to 600 seconds."), errors=[{"field": "time_limit"}])
     if not StaffMember.objects.filter(property=property, active=True).exists():
         raise Conflict(_("There is nobody to plan: add the staff first."), code="no_staff")
     data = schedule_problem(property=property, start=start, days=days, time_limit=time_limit)
+    data["requests"] += more_requests or []
     try:
-        problem = problem_from_json(data)
+        problem_from_json(data)
     except ProblemError as bad:
         raise InvalidInput(_("The scheduling set-up is not valid."), code="bad_setup", errors=bad.errors) from None
-    result = solve(problem, time_limit=time_limit)
-    shift_times = {s["id"]: s for s in data["shift_types"]}
-    with transaction.atomic():
-        schedule = Schedule.objects.create(
-            property=property,
-            start=start,
-            days=days,
-            problem=data,
-            result=schedule_as_json(result),
-            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+    return Schedule.objects.create(
+        property=property,
+        start=start,
+        days=days,
+        status=ScheduleStatus.SOLVING,
+        problem=data,
+        note=note,
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+
+
+def schedule_solve(schedule_id: int, *, report_every: float = 0.5) -> Schedule:
+    """Search a schedule being solved and keep the result as a draft with its shifts. While the
+    solver searches, each better schedule it finds is written to ``progress`` (at most every
+    ``report_every`` seconds) for the page that shows it. A search that fails leaves the schedule
+    ``failed`` with the error."""
+    schedule = Schedule.objects.select_related("property").get(pk=schedule_id)
+    latest: dict = {}
+
+    def note(progress) -> None:
+        latest.update(
+            solutions=progress.solutions,
+            objective=progress.objective,
+            bound=round(progress.best_bound),
+            seconds=round(progress.seconds, 1),
         )
-        members = {m.code: m for m in StaffMember.objects.filter(property=property)}
+
+    try:
+        problem = problem_from_json(schedule.problem)
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            search = pool.submit(solve, problem, time_limit=problem.time_limit_seconds, on_solution=note)
+            reported: dict = {}
+            while True:
+                try:
+                    result = search.result(timeout=report_every)
+                    break
+                except FutureTimeout:
+                    if latest != reported:
+                        reported = dict(latest)
+                        Schedule.objects.filter(pk=schedule.pk, status=ScheduleStatus.SOLVING).update(progress=reported)
+    except Exception as failure:
+        Schedule.objects.filter(pk=schedule.pk, status=ScheduleStatus.SOLVING).update(
+            status=ScheduleStatus.FAILED, result={"error": f"{type(failure).__name__}: {failure}"[:500]}
+        )
+        raise
+    return _schedule_keep(schedule, result, dict(latest))
+
+
+def _schedule_keep(schedule: Schedule, result, progress: dict) -> Schedule:
+    prop = schedule.property
+    shift_times = {s["id"]: s for s in schedule.problem["shift_types"]}
+    with transaction.atomic():
+        locked = Schedule.objects.select_for_update().get(pk=schedule.pk)
+        if locked.status != ScheduleStatus.SOLVING:
+            return locked
+        locked.status = ScheduleStatus.DRAFT
+        locked.result = schedule_as_json(result)
+        locked.progress = progress
+        locked.save(update_fields=["status", "result", "progress"])
+        members = {m.code: m for m in StaffMember.objects.filter(property=prop)}
         rows = []
         for a in result.assignments:
             shift = shift_times[a.shift]
             overnight = shift["end"] <= shift["start"]
             rows.append(
                 ScheduledShift(
-                    schedule=schedule,
+                    schedule=locked,
                     staff=members[a.staff],
                     date=a.date,
                     shift=a.shift,
                     role=a.role,
-                    starts_at=_moment(property, a.date, shift["start"]),
-                    ends_at=_moment(property, a.date, shift["end"], next_day=overnight),
+                    starts_at=_moment(prop, a.date, shift["start"]),
+                    ends_at=_moment(prop, a.date, shift["end"], next_day=overnight),
                 )
             )
         ScheduledShift.objects.bulk_create(rows, batch_size=500)
         audit_record(
-            property=property,
+            property=prop,
             entity="schedule",
-            entity_id=str(schedule.pk),
+            entity_id=str(locked.pk),
             action="generate",
-            actor=actor,
+            actor=locked.created_by,
             changes={
-                "start": start.isoformat(),
-                "days": days,
+                "start": locked.start.isoformat(),
+                "days": locked.days,
                 "status": result.status.value,
                 "penalty": result.objective,
+                **({"note": locked.note} if locked.note else {}),
             },
         )
-    return schedule
+    return locked
+
+
+def schedule_solve_in_background(schedule_id: int) -> threading.Thread:
+    """Search in a thread of this process so the page can show the progress; the thread closes its
+    own database connection when it ends."""
+
+    def run() -> None:
+        try:
+            schedule_solve(schedule_id)
+        except Exception:
+            logger.exception("schedule %s: the search failed", schedule_id)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run, name=f"schedule-{schedule_id}", daemon=True)
+    thread.start()
+    return thread
+
+
+def schedule_stalled(schedule: Schedule, now: dt.datetime | None = None) -> bool:
+    """A search that should have ended long ago (its process stopped): generate again."""
+    if schedule.status != ScheduleStatus.SOLVING:
+        return False
+    limit = float(schedule.problem.get("time_limit_seconds") or 10)
+    return (now or timezone.now()) - schedule.created_at > dt.timedelta(seconds=limit + STALLED_AFTER_SECONDS)
 
 
 def schedule_publish(*, schedule: Schedule, actor) -> Schedule:
@@ -349,6 +491,8 @@ def schedule_edit(
     change is kept even when it breaks a rule (the manager decides), and every rule is checked
     again: the result lists what is broken, as warnings, and the new penalty."""
     require(actor, PERMISSION)
+    if schedule.status in (ScheduleStatus.SOLVING, ScheduleStatus.FAILED):
+        raise Conflict(_("This schedule has no result to change yet."), code="not_solved")
     if staff.property_id != schedule.property_id:
         raise InvalidInput(_("That person is not on this property's staff."), errors=[{"field": "staff"}])
     if not schedule.start <= date < schedule.start + dt.timedelta(days=schedule.days):

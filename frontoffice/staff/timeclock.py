@@ -36,11 +36,11 @@ from frontoffice.staff.models import (
     ClockEntry,
     Schedule,
     ScheduledShift,
-    ScheduleStatus,
     SchedulingSetup,
     StaffMember,
     TimesheetApproval,
 )
+from frontoffice.staff.selectors import ruling_schedules
 
 VIEW = "core.view_timesheets"
 APPROVE = "core.approve_timesheets"
@@ -198,18 +198,21 @@ def _midnight(property: Property, day: dt.date) -> dt.datetime:
 
 
 def _published_shifts(property: Property, staff_ids: list[int], start: dt.date, end: dt.date) -> dict:
-    """Per staff member the domain shifts of published schedules: for each day, the latest published."""
-    rows = list(
-        ScheduledShift.objects.filter(
-            schedule__property=property,
-            schedule__status=ScheduleStatus.PUBLISHED,
+    """Per staff member the domain shifts of published schedules, each day's from the schedule
+    that rules it."""
+    ruling = ruling_schedules(property=property, start=start, end=end)
+    rows = [
+        r
+        for r in ScheduledShift.objects.filter(
+            schedule_id__in=set(ruling.values()),
             staff_id__in=staff_ids,
             date__gte=start,
             date__lte=end,
         )
-        .order_by("staff_id", "date", "-schedule__published_at", "-schedule_id")
+        .order_by("staff_id", "date")
         .values("staff_id", "date", "shift", "starts_at", "ends_at", "schedule_id")
-    )
+        if ruling.get(r["date"]) == r["schedule_id"]
+    ]
     minutes: dict[tuple[int, str], int] = {}
     for pk, problem in Schedule.objects.filter(pk__in={r["schedule_id"] for r in rows}).values_list("pk", "problem"):
         for kind in (problem or {}).get("shift_types", []):
@@ -399,9 +402,6 @@ def timesheets_csv(*, property: Property, start: dt.date, end: dt.date) -> str:
 
 
 def today_shift(*, property: Property, staff: StaffMember, today: dt.date) -> ScheduledShift | None:
-    """The person's published shift of the day (the latest published schedule wins)."""
-    return (
-        ScheduledShift.objects.filter(staff=staff, schedule__status=ScheduleStatus.PUBLISHED, date=today)
-        .order_by("-schedule__published_at", "-schedule_id")
-        .first()
-    )
+    """The person's published shift of the day, from the schedule that rules the day."""
+    ruling = ruling_schedules(property=property, start=today, end=today).get(today)
+    return ScheduledShift.objects.filter(staff=staff, schedule_id=ruling, date=today).first() if ruling else None

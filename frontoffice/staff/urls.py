@@ -1,6 +1,6 @@
 from django.urls import path
 
-from frontoffice.staff import views, views_handover, views_timeclock
+from frontoffice.staff import views, views_handover, views_planning, views_timeclock
 
 app_name = "staff"
 
@@ -16,6 +16,7 @@ urlpatterns = [
     path("staff/leave/<int:pk>/decide/", views.decide_leave, name="decide_leave"),
     path("staff/my-schedule/", views.my_schedule, name="my_schedule"),
     path("staff/calendar/<str:token>.ics", views.ical_feed, name="ical"),
+    *views_planning.urlpatterns,
     *views_timeclock.urlpatterns,
     *views_handover.urlpatterns,
 ]

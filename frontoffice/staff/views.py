@@ -23,6 +23,7 @@ from frontoffice.staff.models import (
     LeaveStatus,
     Schedule,
     ScheduledShift,
+    ScheduleStatus,
     StaffMember,
     SwapRequest,
     SwapStatus,
@@ -34,11 +35,12 @@ from frontoffice.staff.services import (
     leave_request,
     schedule_check,
     schedule_edit,
-    schedule_generate,
+    schedule_prepare,
     schedule_publish,
     swap_decide,
     swap_request,
 )
+from frontoffice.staff.views_planning import my_requests, planning_context, progress_context, search
 
 
 class GenerateForm(forms.Form):
@@ -58,6 +60,7 @@ def schedules(request):
     )
     leave = LeaveRequest.objects.filter(property=prop, status=LeaveStatus.REQUESTED).select_related("staff")
     context = {"form": form, "schedules": listed, "staff": staff, "swaps": swaps, "leave": leave}
+    context |= planning_context(request)
     return render(request, "staff/schedules.html", context)
 
 
@@ -71,7 +74,7 @@ def generate(request):
                 messages.error(request, error)
         return redirect("staff:schedules")
     try:
-        schedule = schedule_generate(
+        schedule = schedule_prepare(
             property=request.property,
             actor=request.user,
             start=form.cleaned_data["start"],
@@ -81,12 +84,17 @@ def generate(request):
     except DomainError as refused:
         show_error(request, refused)
         return redirect("staff:schedules")
+    search(schedule)
     return redirect("staff:schedule", pk=schedule.pk)
 
 
 @desk_view("core.manage_schedules")
 def schedule(request, pk: int):
     found = get_object_or_404(Schedule, pk=pk, property=request.property)
+    if found.status in (ScheduleStatus.SOLVING, ScheduleStatus.FAILED):
+        dates = [found.start + dt.timedelta(days=i) for i in range(found.days)]
+        context = {**progress_context(found), "grid": {"dates": dates}, "result": found.result}
+        return render(request, "staff/schedule.html", context)
     check = schedule_check(found)
     return render(
         request,
@@ -201,6 +209,7 @@ def my_schedule(request):
             "colleagues": colleagues,
             "today": prop.business_date,
             "leave": LeaveRequest.objects.filter(staff=member).order_by("-start")[:10] if member else [],
+            **my_requests(property=prop, member=member),
         },
     )
 

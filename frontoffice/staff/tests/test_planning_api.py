@@ -58,3 +58,54 @@ def test_hr_reads_the_timesheets_and_the_desk_does_not(hotel, agent, api_as):
     assert csv.status_code == 200 and csv["Content-Type"].startswith("text/csv")
     assert api_as(agent).get(f"{BASE}/timesheets{query}").status_code == 403
     assert api_as(hr).get(f"{BASE}/staff").status_code == 403
+
+
+def test_requests_covers_and_a_sick_call_over_the_api(hotel, manager, api_as):
+    api = api_as(manager)
+    worker = make_user("worker", "front_desk_agent", hotel.property)
+    for i in range(4):
+        StaffMember.objects.create(
+            property=hotel.property, code=f"p{i}", name=f"Person {i}", roles=["front_desk", "night_audit"],
+            contract="full_time", user=worker if i == 0 else None,
+        )  # fmt: skip
+    day = START + dt.timedelta(days=1)
+    mine = api_as(worker).post(f"{BASE}/shift-requests", {"date": day.isoformat(), "on": False})
+    assert mine.status_code == 201 and mine.json()["staff"] == "p0" and mine.json()["weight"] == 10
+    assert (
+        api_as(worker).post(f"{BASE}/shift-requests", {"date": day.isoformat(), "on": True, "staff": "p1"}).status_code
+        == 403
+    )
+    theirs = api.post(
+        f"{BASE}/shift-requests", {"date": day.isoformat(), "on": True, "staff": "p1", "shift": "night", "weight": 50}
+    )
+    assert theirs.status_code == 201
+    period = f"start={START.isoformat()}&end={(START + dt.timedelta(days=6)).isoformat()}"
+    assert len(api.get(f"{BASE}/shift-requests?{period}").json()) == 2
+    assert api.get(f"{BASE}/shift-requests?start=2026-12-01&end=2026-01-01").status_code == 422
+    busy = START + dt.timedelta(days=3)
+    cover = {"date": busy.isoformat(), "shift": "morning", "role": "front_desk", "min": 2}
+    set_ = api.call("PUT", f"{BASE}/covers", cover)
+    assert set_.status_code == 200 and set_.json()["min"] == 2
+    assert api.call("PUT", f"{BASE}/covers", cover | {"role": "chef"}).status_code == 422
+    assert [c["min"] for c in api.get(f"{BASE}/covers?{period}").json()] == [2]
+    generated = api.post(f"{BASE}/schedules", {"start": START.isoformat(), "days": 7, "time_limit": 5}).json()
+    on_day = [s for s in generated["shifts"] if s["date"] == day.isoformat()]
+    assert not [s for s in on_day if s["staff"] == "p0"]  # p0 asked to be off
+    assert {"staff": "p1", "shift": "night"} in [{"staff": s["staff"], "shift": s["shift"]} for s in on_day]
+    assert len([s for s in generated["shifts"] if s["date"] == busy.isoformat() and s["shift"] == "morning"]) == 2
+    api.post(f"{BASE}/schedules/{generated['id']}/publish")
+    sick = api.post(
+        f"{BASE}/sick-calls", {"staff": "p2", "start": day.isoformat(), "end": day.isoformat(), "time_limit": 5}
+    )
+    assert sick.status_code == 201, sick.content
+    replan = sick.json()["replan"]
+    assert replan["status"] == "draft" and replan["start"] == day.isoformat() and "Person 2" in replan["note"]
+    assert not [s for s in replan["shifts"] if s["staff"] == "p2" and s["date"] == day.isoformat()]
+    assert api.call("DELETE", f"{BASE}/shift-requests/{mine.json()['id']}").status_code == 204
+    assert api.call("DELETE", f"{BASE}/covers/{set_.json()['id']}").status_code == 204
+    assert (
+        api.post(
+            f"{BASE}/sick-calls", {"staff": "nobody", "start": day.isoformat(), "end": day.isoformat()}
+        ).status_code
+        == 422
+    )

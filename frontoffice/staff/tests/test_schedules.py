@@ -8,45 +8,12 @@ import pytest
 from django.test import Client
 
 from frontoffice.core.domain.errors import Conflict, PermissionDenied
-from frontoffice.reservations.tests.factories import BUSINESS_DATE, make_user
 from frontoffice.staff.domain.problem import problem_from_json
 from frontoffice.staff.domain.schedule import Assignment
 from frontoffice.staff.domain.validator import violations
 from frontoffice.staff.models import LeaveRequest, ScheduledShift, StaffMember, SwapRequest
 from frontoffice.staff.services import schedule_edit, schedule_generate, schedule_publish, swap_decide, swap_request
-
-START = BUSINESS_DATE + dt.timedelta(days=1)
-EVERY_ROLE = ["front_desk", "night_audit"]
-
-
-@pytest.fixture
-def team(hotel):
-    """A 7-room property (one person a shift) with four people, one of them on leave two days."""
-    people = [
-        StaffMember.objects.create(
-            property=hotel.property,
-            code=f"p{i}",
-            name=f"Person {i}",
-            roles=EVERY_ROLE,
-            contract="full_time",
-            user=make_user(f"staff{i}", "front_desk_agent", hotel.property) if i == 0 else None,
-        )
-        for i in range(4)
-    ]
-    LeaveRequest.objects.create(
-        property=hotel.property,
-        staff=people[1],
-        start=START + dt.timedelta(days=2),
-        end=START + dt.timedelta(days=3),
-        status="approved",
-    )
-    return people
-
-
-def signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-    return client
+from frontoffice.staff.tests.conftest import EVERY_ROLE, START, signed_in
 
 
 def test_a_generated_schedule_meets_the_needs_and_keeps_every_hard_rule(hotel, team, manager):
