@@ -154,15 +154,15 @@ def cover_set(
             _("The most people must be at least the fewest, and at most 200."), errors=[{"field": "max"}]
         )
     note = free_text(note, "note", 200)
-    try:
-        with transaction.atomic():
-            cover, created = CoverOverride.objects.update_or_create(
-                property=property, date=date, shift=shift, role=role,
-                defaults={"min": min, "max": max, "hard": hard, "note": note, "created_by": actor},
-            )  # fmt: skip
-    except IntegrityError:  # set at the same moment by someone else: theirs stands
-        raise Conflict(_("That need was set at the same moment; look again."), code="concurrent") from None
     with transaction.atomic():
+        try:
+            with transaction.atomic():
+                cover, created = CoverOverride.objects.update_or_create(
+                    property=property, date=date, shift=shift, role=role,
+                    defaults={"min": min, "max": max, "hard": hard, "note": note, "created_by": actor},
+                )  # fmt: skip
+        except IntegrityError:  # set at the same moment by someone else: theirs stands
+            raise Conflict(_("That need was set at the same moment; look again."), code="concurrent") from None
         audit_record(
             property=property,
             entity="cover",

@@ -7,11 +7,12 @@ import datetime as dt
 import pytest
 
 from frontoffice.core.domain.errors import Conflict, InvalidInput, PermissionDenied
-from frontoffice.reservations.tests.factories import make_user
+from frontoffice.reservations.tests.factories import make_hotel, make_user
+from frontoffice.reservations.tests.services.test_races import run_clients
 from frontoffice.staff.domain.problem import problem_from_json
 from frontoffice.staff.domain.schedule import Assignment
 from frontoffice.staff.domain.validator import violations
-from frontoffice.staff.models import CoverOverride, LeaveRequest, ScheduledShift, ShiftRequest
+from frontoffice.staff.models import CoverOverride, LeaveRequest, ScheduledShift, ShiftRequest, StaffMember
 from frontoffice.staff.planning import cover_remove, cover_set, shift_request_add, shift_request_remove, sick_call
 from frontoffice.staff.selectors import my_shifts, published_shifts, schedule_grid
 from frontoffice.staff.services import schedule_generate, schedule_problem, schedule_publish, schedule_solve
@@ -228,3 +229,33 @@ def test_the_manager_records_a_sick_call_on_the_web_and_reviews_the_re_plan(hote
     assert answer.status_code == 302 and answer["Location"] == f"/staff/schedules/{replan.pk}/"
     page = client.get(answer["Location"]).content.decode()
     assert 'id="schedule-note"' in page and "Person 1" in page and 'id="publish"' in page
+
+
+# --- at the same moment (PostgreSQL) --------------------------------------------------------------
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_the_same_need_and_the_same_request_set_at_once_are_kept_once():
+    hotel = make_hotel(code="RACE")
+    boss = make_user("raceboss", "front_office_manager", hotel.property)
+    worker = make_user("raceworker", "front_desk_agent", hotel.property)
+    StaffMember.objects.create(property=hotel.property, user=worker, code="w", name="W", roles=["front_desk"])
+    when = hotel.property.business_date + dt.timedelta(days=3)
+
+    def need(i):
+        return cover_set(property=hotel.property, actor=boss, date=when, shift="morning", role="front_desk", min=i + 1)
+
+    outcomes = run_clients(6, need)
+    assert all(isinstance(o, (CoverOverride, Conflict)) for o in outcomes), outcomes
+    assert CoverOverride.objects.filter(property=hotel.property).count() == 1
+    kept = CoverOverride.objects.get(property=hotel.property)
+    assert kept.min in {o.min for o in outcomes if isinstance(o, CoverOverride)}
+
+    def ask(_i):
+        return shift_request_add(property=hotel.property, actor=worker, date=when, on=False)
+
+    asked = run_clients(6, ask)
+    assert len([o for o in asked if isinstance(o, ShiftRequest)]) == 1
+    assert all(o.code == "duplicate" for o in asked if isinstance(o, Conflict)), asked
+    assert ShiftRequest.objects.filter(property=hotel.property).count() == 1
