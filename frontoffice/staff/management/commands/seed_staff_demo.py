@@ -13,7 +13,7 @@ from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand
 
 from frontoffice.core.models import Property
-from frontoffice.staff.models import LeaveRequest, StaffMember
+from frontoffice.staff.models import CoverOverride, LeaveRequest, ShiftRequest, StaffMember
 from frontoffice.staff.services import schedule_generate, schedule_publish, scheduling_setup
 
 EVERYTHING = ["front_desk", "reservations", "concierge", "porter", "night_audit", "manager"]
@@ -85,6 +85,16 @@ class Command(BaseCommand):
                 status="approved",
             )
             manager = User.objects.filter(username="manager" if code == "CITY" else "admin").first()
+            # A wish to be off, and a busy day set by hand (a congress at the city hotel).
+            ShiftRequest.objects.create(
+                property=prop, staff=made[3], date=start + dt.timedelta(days=6), on=False, weight=60,
+                reason="Daughter's school play",
+            )  # fmt: skip
+            if code == "CITY":
+                CoverOverride.objects.create(
+                    property=prop, date=start + dt.timedelta(days=3), shift="morning", role="front_desk", min=3,
+                    note="Congress check-in", created_by=manager,
+                )  # fmt: skip
             schedule = schedule_generate(
                 property=prop, actor=manager, start=start, days=opts["days"], time_limit=opts["time_limit"]
             )
