@@ -12,6 +12,7 @@ Plain Python, no database: ``python -m benchmarks.schedule [--seconds 60]`` prin
 
 import argparse
 import datetime as dt
+import json
 import os
 import random
 import time
@@ -186,7 +187,8 @@ def bench_schedule(seconds: int = 60, workers: int | None = None) -> dict:
     from frontoffice.staff.domain.validator import violations
 
     started = time.perf_counter()
-    problem = problem_from_json(schedule_problem())
+    data = schedule_problem()
+    problem = problem_from_json(data)
     read_seconds = time.perf_counter() - started
     trail: list[tuple[float, int, float]] = []
     started = time.perf_counter()
@@ -231,6 +233,78 @@ def bench_schedule(seconds: int = 60, workers: int | None = None) -> dict:
         "hard_rule_violations": len(broken),
         "penalty_recomputed_matches": recomputed == schedule.objective,
         "floor_check_seconds": round(check_seconds, 4),
+        **(bench_replan(data, schedule, max(5, seconds // 3), workers) if schedule.found else {}),
+    }
+
+
+SICK_FROM, SICK_DAYS, KEEP_WEIGHT = 10, 4, 30
+
+
+def replan_problem(data: dict, assignments) -> tuple[dict, str]:
+    """The benchmark's sick call: the full-time desk agent with most shifts on days 10–13 cannot
+    work them. Days 0–9 stay as solved (each person's shift fixed, or the day kept off); the sick
+    person is off days 10–13; every other shift solved from day 10 is asked to stay (weight 30,
+    as the application's re-plan asks). The sick person's minimum minutes shrink pro rata."""
+    first_sick, last_sick = _day(SICK_FROM), _day(SICK_FROM + SICK_DAYS - 1)
+    worked = {(a.staff, a.date.isoformat()): a for a in assignments}
+    desk = [m["id"] for m in data["staff"] if m["roles"] == ["front_desk"] and m["contract"] == "full_time"]
+    sick = max(desk, key=lambda sid: sum(1 for (who, d) in worked if who == sid and first_sick <= d <= last_sick))
+    replan = json.loads(json.dumps(data))
+    for member in replan["staff"]:
+        sid = member["id"]
+        fixed, off = [], []
+        for i in range(SICK_FROM):
+            a = worked.get((sid, _day(i)))
+            if a:
+                fixed.append({"date": _day(i), "shift": a.shift, "role": a.role})
+            else:
+                off.append(_day(i))
+        if sid == sick:
+            off += [_day(i) for i in range(SICK_FROM, SICK_FROM + SICK_DAYS)]
+            # sick days count towards the contract's minimum, pro rata (as the application does)
+            least = member.get("min_minutes", data["contracts"][member["contract"]].get("min_minutes"))
+            if least:
+                member["min_minutes"] = least * (DAYS - SICK_DAYS) // DAYS
+        member["fixed"] = fixed
+        member["unavailable"] = list(member.get("unavailable", [])) + off
+    replan["requests"] = [r for r in data["requests"] if r["date"] >= _day(SICK_FROM)] + [
+        {"staff": a.staff, "date": a.date.isoformat(), "shift": a.shift, "on": True, "weight": KEEP_WEIGHT}
+        for a in assignments
+        if a.date.isoformat() >= _day(SICK_FROM) and not (a.staff == sick and a.date.isoformat() <= last_sick)
+    ]
+    replan["name"] = f"Benchmark re-plan: {sick} sick {first_sick} to {last_sick}"
+    return replan, sick
+
+
+def bench_replan(data: dict, schedule, seconds: int = 20, workers: int | None = None) -> dict:
+    """Re-plan the solved benchmark schedule after a sick call (``replan_problem``): time to the
+    first schedule and to the end, the penalty, the shifts that changed against the sick person's
+    shifts lost, and the validator's check."""
+    from frontoffice.staff.domain.problem import problem_from_json
+    from frontoffice.staff.domain.solver import solve
+    from frontoffice.staff.domain.validator import violations
+
+    data, sick = replan_problem(data, schedule.assignments)
+    problem = problem_from_json(data)
+    result = solve(problem, time_limit=seconds, workers=workers)
+    start = _day(SICK_FROM)
+    before = {(a.staff, a.date): (a.shift, a.role) for a in schedule.assignments if a.date.isoformat() >= start}
+    after = {(a.staff, a.date): (a.shift, a.role) for a in result.assignments if a.date.isoformat() >= start}
+    lost = sum(1 for (who, d) in before if who == sick and d.isoformat() <= _day(SICK_FROM + SICK_DAYS - 1))
+    changed = sum(1 for key in set(before) | set(after) if before.get(key) != after.get(key))
+    under = (result.penalties.by_rule()["cover_under"]["units"]) if result.penalties else None
+    return {
+        "replan_status": result.status.value,
+        "replan_first_feasible_seconds": None
+        if result.first_solution_seconds is None
+        else round(result.first_solution_seconds, 3),
+        "replan_solver_seconds": round(result.wall_seconds, 3),
+        "replan_objective": result.objective,
+        "replan_gap": None if result.gap is None else round(result.gap, 4),
+        "replan_sick_shifts_lost": lost,
+        "replan_shifts_changed": changed,
+        "replan_people_short": under,
+        "replan_hard_rule_violations": len(violations(problem, result.assignments)) if result.found else None,
     }
 
 

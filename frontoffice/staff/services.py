@@ -214,6 +214,10 @@ def schedule_problem(*, property: Property, start: dt.date, days: int, time_limi
             member["days_off"] = [weekday[int(d)] if str(d).isdigit() else str(d) for d in m.fixed_days_off]
         if leave.get(m.pk):
             member["unavailable"] = sorted(d.isoformat() for d in leave[m.pk])
+            # Days of leave count towards the minimum the contract asks over the period, pro rata.
+            least = (m.rules or {}).get("min_minutes", (setup.contracts or {}).get(m.contract, {}).get("min_minutes"))
+            if isinstance(least, int) and least > 0:
+                member["min_minutes"] = least * (days - len(leave[m.pk])) // days
         if fixed.get(m.pk):
             member["fixed"] = sorted(fixed[m.pk], key=lambda f: f["date"])
         if m.pk in history:

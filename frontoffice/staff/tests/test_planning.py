@@ -203,6 +203,16 @@ def test_a_sick_call_re_plans_the_published_days_with_few_changes(hotel, team, m
         assert {s.date for s in mine if s.date < day(4)} == {d for (pk, d) in before if pk == sick.pk and d < day(4)}
 
 
+def test_days_of_leave_count_towards_the_contracts_minimum_pro_rata(hotel, team, manager):
+    team[1].rules = {"min_minutes": 7 * 480}  # every day of the week, but two of them on leave
+    team[1].save()
+    problem = schedule_problem(property=hotel.property, start=START, days=7)
+    entry = next(m for m in problem["staff"] if m["id"] == "p1")
+    assert entry["min_minutes"] == 5 * 480
+    schedule = schedule_generate(property=hotel.property, actor=manager, start=START, days=7, time_limit=5)
+    assert schedule.result["status"] in ("optimal", "feasible") and schedule.shifts.filter(staff=team[1]).count() == 5
+
+
 def test_a_sick_call_with_nothing_published_records_the_leave_only(hotel, team, manager):
     leave, replan = sick_call(property=hotel.property, actor=manager, staff=team[1], start=day(1), end=day(1))
     assert replan is None and leave.kind == "sick"

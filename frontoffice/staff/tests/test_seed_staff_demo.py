@@ -20,7 +20,8 @@ def test_the_demo_staff_are_planned_with_their_wishes_and_the_congress_day(db):
         schedule = Schedule.objects.get(property=prop)
         assert schedule.status == "published" and schedule.shifts.exists()
         wish = ShiftRequest.objects.get(property=prop)
-        assert not ScheduledShift.objects.filter(schedule=schedule, staff=wish.staff, date=wish.date).exists(), prop.code
+        granted = not ScheduledShift.objects.filter(schedule=schedule, staff=wish.staff, date=wish.date).exists()
+        assert granted, prop.code
     congress = CoverOverride.objects.get(property=city)
     assert congress.date == city.business_date + dt.timedelta(days=3)
     desk = ScheduledShift.objects.filter(
