@@ -45,3 +45,10 @@ def show_error(request, exc) -> None:
         msg = err.get("message")
         if msg and msg != exc.detail:
             messages.error(request, msg)
+
+
+def show_form_errors(request, form) -> None:
+    """Put every error of a refused form on the next page, for forms that redirect."""
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)

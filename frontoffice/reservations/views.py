@@ -22,7 +22,7 @@ from django_countries import countries
 
 from frontoffice.core.domain.errors import DomainError
 from frontoffice.core.models import AuditEntry
-from frontoffice.core.web import show_error, staff_view
+from frontoffice.core.web import show_error, show_form_errors, staff_view
 from frontoffice.rates.selectors import rate_plan_list
 from frontoffice.reservations.domain.status import MODIFIABLE, Status, can_transition
 from frontoffice.reservations.forms import (
@@ -406,9 +406,7 @@ def cancel(request, confirmation: str):
     res = _reservation_or_404(request, confirmation)
     form = CancelForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        show_form_errors(request, form)
         return redirect("reservations:detail", confirmation=res.confirmation)
     try:
         res = reservation_cancel(

@@ -13,6 +13,7 @@ from frontoffice.staff.api_planning import ROLES, ScheduleSummaryOut, schedule_o
 from frontoffice.staff.models import CoverOverride, ShiftRequest, StaffMember
 from frontoffice.staff.planning import cover_remove, cover_set, shift_request_add, shift_request_remove, sick_call
 from frontoffice.staff.services import schedule_solve
+from frontoffice.staff.timeclock import period_check
 
 router = Router(tags=["staff schedules"])
 MANAGE = "core.manage_schedules"
@@ -81,10 +82,7 @@ class SickOut(Schema):
 
 
 def _period(q: Period) -> None:
-    if q.end < q.start or (q.end - q.start).days > 400:
-        raise InvalidInput(
-            _("Give a period of at most 400 days, the end not before the start."), errors=[{"field": "end"}]
-        )
+    period_check(q.start, q.end, max_days=400, too_long=_("Ask for at most %(n)s days at a time."))
 
 
 @router.get("/properties/{code}/shift-requests", response=list[RequestOut], summary="Requests to work or be off")

@@ -36,10 +36,11 @@ from frontoffice.staff.models import (
     ShiftRequest,
     StaffMember,
 )
+from frontoffice.staff.selectors import published_shifts
 from frontoffice.staff.services import (
     MAX_DAYS,
     PERMISSION,
-    published_shifts,
+    leave_dates_check,
     schedule_prepare,
     scheduling_setup,
 )
@@ -209,10 +210,7 @@ def sick_call(
     require(actor, PERMISSION)
     if staff.property_id != property.pk:
         raise NotFound(_("That person is not on this property's staff."))
-    if end < start:
-        raise InvalidInput(_("The leave ends before it starts."), errors=[{"field": "end"}])
-    if (end - start).days > 60:
-        raise InvalidInput(_("Record at most 60 days at a time."), errors=[{"field": "end"}])
+    leave_dates_check(start, end)
     if not property.business_date <= start <= property.business_date + FAR_AHEAD:
         raise InvalidInput(
             _("A sick call starts from today's business date to 400 days ahead."), errors=[{"field": "start"}]

@@ -597,15 +597,20 @@ def swap_decide(*, swap: SwapRequest, actor, approve: bool) -> dict | None:
     return schedule_check(shift.schedule)
 
 
+def leave_dates_check(start: dt.date, end: dt.date) -> None:
+    """Leave (or a sick call) from ``start`` to ``end`` included: at most 60 days at a time."""
+    if end < start:
+        raise InvalidInput(_("The leave ends before it starts."), errors=[{"field": "end"}])
+    if (end - start).days > 60:
+        raise InvalidInput(_("Ask for at most 60 days at a time."), errors=[{"field": "end"}])
+
+
 def leave_request(*, property: Property, actor, start: dt.date, end: dt.date, reason: str = "") -> LeaveRequest:
     """A staff member asks for days off; the manager decides."""
     member = StaffMember.objects.filter(property=property, user=actor, active=True).first()
     if member is None:
         raise PermissionDenied(_("You are not on this property's staff list."))
-    if end < start:
-        raise InvalidInput(_("The leave ends before it starts."), errors=[{"field": "end"}])
-    if (end - start).days > 60:
-        raise InvalidInput(_("Ask for at most 60 days at a time."), errors=[{"field": "end"}])
+    leave_dates_check(start, end)
     reason = free_text(reason, "reason", 200)
     return LeaveRequest.objects.create(property=property, staff=member, start=start, end=end, reason=reason)
 

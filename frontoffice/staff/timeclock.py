@@ -179,18 +179,18 @@ def weekly_minutes_of(member: StaffMember, contracts: dict) -> int:
     return sheet.DEFAULT_WEEKLY_MINUTES
 
 
-def period_check(start: dt.date, end: dt.date) -> None:
-    """A timesheet period: ``start`` to ``end`` included, at most ``MAX_PERIOD_DAYS`` days."""
+def period_check(start: dt.date, end: dt.date, max_days: int = MAX_PERIOD_DAYS, too_long: str | None = None) -> None:
+    """A period from ``start`` to ``end`` included, of at most ``max_days`` days (a timesheet's by
+    default; ``too_long`` says what else, with ``%(n)s`` for the limit)."""
     if not (
         dt.date(1900, 1, 1) <= start <= dt.date(2199, 12, 31) and dt.date(1900, 1, 1) <= end <= dt.date(2199, 12, 31)
     ):
         raise InvalidInput(_("Give dates between 1900 and 2199."), errors=[{"field": "start"}])
     if end < start:
         raise InvalidInput(_("The period ends before it starts."), errors=[{"field": "end"}])
-    if (end - start).days + 1 > MAX_PERIOD_DAYS:
-        raise InvalidInput(
-            _("A timesheet covers at most %(n)s days.") % {"n": MAX_PERIOD_DAYS}, errors=[{"field": "end"}]
-        )
+    if (end - start).days + 1 > max_days:
+        text = too_long or _("A timesheet covers at most %(n)s days.")
+        raise InvalidInput(text % {"n": max_days}, errors=[{"field": "end"}])
 
 
 def _midnight(property: Property, day: dt.date) -> dt.datetime:

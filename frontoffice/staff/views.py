@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from frontoffice.core.domain.errors import DomainError
 from frontoffice.core.models import Property
-from frontoffice.core.web import show_error
+from frontoffice.core.web import show_error, show_form_errors
 from frontoffice.reservations.views import desk_view
 from frontoffice.staff.models import (
     ROLE_CHOICES,
@@ -69,9 +69,7 @@ def schedules(request):
 def generate(request):
     form = GenerateForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        show_form_errors(request, form)
         return redirect("staff:schedules")
     try:
         schedule = schedule_prepare(

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from frontoffice.core.domain.errors import DomainError
-from frontoffice.core.web import show_error
+from frontoffice.core.web import show_error, show_form_errors
 from frontoffice.reservations.views import desk_view
 from frontoffice.staff.models import ROLE_CHOICES, CoverOverride, Schedule, ScheduleStatus, ShiftRequest, StaffMember
 from frontoffice.staff.planning import cover_remove, cover_set, shift_request_add, shift_request_remove, sick_call
@@ -112,12 +112,6 @@ def planning_context(request) -> dict:
     }
 
 
-def _form_errors(request, form) -> None:
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
-
-
 @require_POST
 @desk_view()
 def request_add(request):
@@ -126,7 +120,7 @@ def request_add(request):
     form = RequestForm(request.POST, property=prop)
     back = "staff:schedules" if request.POST.get("staff") else "staff:my_schedule"
     if not form.is_valid():
-        _form_errors(request, form)
+        show_form_errors(request, form)
         return redirect(back)
     data = form.cleaned_data
     staff = None
@@ -163,7 +157,7 @@ def request_remove(request, pk: int):
 def cover_add(request):
     form = CoverForm(request.POST, property=request.property)
     if not form.is_valid():
-        _form_errors(request, form)
+        show_form_errors(request, form)
         return redirect("staff:schedules")
     try:
         cover_set(property=request.property, actor=request.user, **form.cleaned_data)
@@ -189,7 +183,7 @@ def sick(request):
     prop = request.property
     form = SickForm(request.POST, property=prop)
     if not form.is_valid():
-        _form_errors(request, form)
+        show_form_errors(request, form)
         return redirect("staff:schedules")
     data = form.cleaned_data
     member = get_object_or_404(StaffMember, property=prop, code=data["staff"])

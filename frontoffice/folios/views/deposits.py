@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from frontoffice.core.domain.errors import DomainError
-from frontoffice.core.web import show_error
+from frontoffice.core.web import show_error, show_form_errors
 from frontoffice.folios.forms import DepositForm
 from frontoffice.folios.models import Folio, FolioKind, Posting
 from frontoffice.folios.services import deposit_held, deposit_schedule, deposit_take
@@ -69,7 +69,5 @@ def take_deposit(request, confirmation: str):
                 % {"amount": -posting.gross, "currency": request.property.currency},
             )
     else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        show_form_errors(request, form)
     return redirect(reverse("folios:folio", args=[res.confirmation]) + "#deposit")

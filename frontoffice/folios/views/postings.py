@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 
 from frontoffice.core.domain.errors import DomainError
 from frontoffice.core.domain.money import ZERO
-from frontoffice.core.web import show_error
+from frontoffice.core.web import show_error, show_form_errors
 from frontoffice.folios.domain.ledger import MAX_WINDOWS, Kind, balance, kind_of, reversal_needs_manager
 from frontoffice.folios.forms import CARD_BRANDS, ChargeForm, PaymentForm, RefundForm, ReverseForm
 from frontoffice.folios.models import METHOD_LABELS, Folio, FolioStatus
@@ -296,9 +296,7 @@ def reverse_posting(request, confirmation: str, posting_id: int):
             messages.success(request, _("Posting %(id)s reversed.") % {"id": posting.pk})
             return _back(res, posting.folio.window)
     else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        show_form_errors(request, form)
     return _page(request, res, status=status, reverse_form=form, reverse_id=posting.pk)
 
 

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from frontoffice.core.domain.errors import DomainError, InvalidInput
-from frontoffice.core.web import show_error
+from frontoffice.core.web import show_error, show_form_errors
 from frontoffice.folios.domain.ledger import MAX_AMOUNT
 from frontoffice.folios.domain.receivables import BUCKETS
 from frontoffice.folios.forms_receivables import (
@@ -399,7 +399,5 @@ def folio_transfer(request, folio_id: int):
                 return response
             return redirect(url)
     else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        show_form_errors(request, form)
     return _transfer_page(request, folio, form=form, status=status)

@@ -11,7 +11,14 @@ from frontoffice.core.domain.errors import Conflict, PermissionDenied
 from frontoffice.staff.domain.problem import problem_from_json
 from frontoffice.staff.domain.schedule import Assignment
 from frontoffice.staff.domain.validator import violations
-from frontoffice.staff.models import LeaveRequest, ScheduledShift, StaffMember, SwapRequest
+from frontoffice.staff.models import (
+    CoverOverride,
+    LeaveRequest,
+    ScheduledShift,
+    ShiftRequest,
+    StaffMember,
+    SwapRequest,
+)
 from frontoffice.staff.services import schedule_edit, schedule_generate, schedule_publish, swap_decide, swap_request
 from frontoffice.staff.tests.conftest import EVERY_ROLE, START, signed_in
 
@@ -144,8 +151,18 @@ def test_the_schedule_pages_read_in_the_same_queries_whatever_the_staff_size(hot
     first = ScheduledShift.objects.filter(schedule=schedule).first()
     SwapRequest.objects.create(property=hotel.property, shift=first, to_staff=team[2])
     LeaveRequest.objects.create(property=hotel.property, staff=team[3], start=START, end=START)
-    few_grid, few_listing = _queries(client, grid), _queries(client, listing)
+    ShiftRequest.objects.create(property=hotel.property, staff=team[0], date=START, on=False, weight=10)
+    CoverOverride.objects.create(property=hotel.property, date=START, shift="night", role="night_audit", min=1)
+    mine = signed_in(team[0].user)
+    few_grid, few_listing, few_mine = (
+        _queries(client, grid),
+        _queries(client, listing),
+        _queries(mine, "/staff/my-schedule/"),
+    )
     for i in range(4, 9):
+        day = START + dt.timedelta(days=i - 3)
+        ShiftRequest.objects.create(property=hotel.property, staff=team[0], date=day, shift="night", on=True, weight=10)
+        CoverOverride.objects.create(property=hotel.property, date=day, shift="morning", role="front_desk", min=2)
         member = StaffMember.objects.create(property=hotel.property, code=f"p{i}", name=f"Person {i}", roles=EVERY_ROLE)
         shift = ScheduledShift.objects.create(
             schedule=schedule,
@@ -161,6 +178,7 @@ def test_the_schedule_pages_read_in_the_same_queries_whatever_the_staff_size(hot
     assert ScheduledShift.objects.filter(schedule=schedule).count() == 26
     assert _queries(client, grid) == few_grid
     assert _queries(client, listing) == few_listing
+    assert _queries(mine, "/staff/my-schedule/") == few_mine
 
 
 def test_a_staff_member_needs_known_roles_and_a_free_code(hotel, team, manager, agent):
